@@ -1,0 +1,42 @@
+// THE route table: every HTTP route, who may call it, and what it does, in one place.
+// The server registers exactly these routes, the OpenAPI document is generated from them, and
+// the permission test walks every route for every role and for no login.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "psl/access/role.h"
+#include "psl/api/api_types.h"
+
+namespace psl::api {
+
+class Metrics;
+
+struct Services {
+  app::App& app;
+  const Metrics& metrics;
+};
+
+using Handler = ApiResponse (*)(Services& services, const ApiRequest& request);
+
+struct Route {
+  std::string_view method;        // GET, POST, DELETE
+  std::string_view path;          // "/api/v1/ledger/postings/{id}": {name} is one path segment
+  access::RoleSet allowed;        // includes Role::kPublic when no login is needed
+  std::string_view operation_id;  // OpenAPI operationId
+  std::string_view tag;           // OpenAPI tag
+  std::string_view summary;
+  std::string_view request_schema;   // OpenAPI component for the body; empty when none
+  std::string_view response_schema;  // OpenAPI component for success; empty when no content
+  std::string_view query;            // comma-separated query parameters, for OpenAPI
+  int success_status;
+  Handler handler;
+};
+
+std::span<const Route> AllRoutes();
+
+// The OpenAPI 3 document describing AllRoutes().
+const std::string& OpenApiDocument();
+
+}  // namespace psl::api

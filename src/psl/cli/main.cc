@@ -1,0 +1,237 @@
+// psl: the command-line tool. Thin: each command parses its flags, calls the app layer, and
+// prints the result; rules live in the domain and app folders.
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+#include <pthread.h>
+#include <unistd.h>
+
+#include "psl/api/routes.h"
+#include "psl/api/server.h"
+#include "psl/app/app.h"
+#include "psl/app/demo.h"
+
+namespace {
+
+using psl::Result;
+using psl::Status;
+
+constexpr const char* kDefaultDb = "sqlite:psl.db";
+
+int Fail(const Status& status, std::string_view next_step = {}) {
+  std::cerr << "psl: " << status.message();
+  if (!status.field().empty()) std::cerr << " (" << status.field() << ")";
+  std::cerr << "\n";
+  if (!next_step.empty()) std::cerr << "  " << next_step << "\n";
+  return 1;
+}
+
+Result<std::unique_ptr<psl::store::Store>> OpenMigrated(const std::string& db,
+                                                        const psl::app::Clock& clock) {
+  PSL_ASSIGN_OR_RETURN(auto store, psl::store::Store::Open(db));
+  PSL_RETURN_IF_ERROR(store->Migrate(clock.Now()));
+  return store;
+}
+
+bool SplitListen(const std::string& listen, std::string& host, int& port) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) return false;
+  host = listen.substr(0, colon);
+  try {
+    std::size_t used = 0;
+    port = std::stoi(listen.substr(colon + 1), &used);
+    return used == listen.size() - colon - 1 && port >= 0 && port <= 65535;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+void PrintDemoLogins(psl::store::Store& store) {
+  std::vector<std::string> present;
+  for (psl::access::Role role : psl::access::kAllRoles) {
+    if (role == psl::access::Role::kPublic) continue;
+    const std::string name(psl::access::RoleName(role));
+    std::optional<psl::access::User> user;
+    Status read = store.Read([&](psl::store::Transaction& transaction) -> Status {
+      PSL_ASSIGN_OR_RETURN(user, transaction.users().FindByUsername(name));
+      return Status::Ok();
+    });
+    if (read.ok() && user) present.push_back(name);
+  }
+  if (present.empty()) return;
+  std::printf("Demonstration logins (username / password):\n");
+  for (const std::string& name : present) {
+    std::printf("  %-11s / psl-demo-%s\n", name.c_str(), name.c_str());
+  }
+}
+
+int Serve(const std::string& db, const std::string& listen, const std::string& web_root,
+          int threads, const std::string& log_path) {
+  std::string host;
+  int port = 0;
+  if (!SplitListen(listen, host, port)) {
+    return Fail(Status(psl::ErrorCode::kInvalidArgument,
+                       "--listen must be HOST:PORT, like 127.0.0.1:8080", "listen"));
+  }
+  // Block the stop signals before any thread starts, so only the watcher below receives them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  psl::app::SystemClock clock;
+  auto store = OpenMigrated(db, clock);
+  if (!store.ok()) return Fail(store.status(), "check --db (sqlite:PATH or postgresql://...)");
+  psl::app::App app(**store, clock);
+
+  std::FILE* log = stdout;
+  if (log_path == "-") {
+    log = nullptr;
+  } else if (!log_path.empty()) {
+    log = std::fopen(log_path.c_str(), "a");
+    if (log == nullptr) return Fail(Status(psl::ErrorCode::kUnavailable, "cannot open " + log_path));
+  }
+  psl::api::Server server(app, {host, port, web_root, threads, log});
+  auto bound = server.Bind();
+  if (!bound.ok()) return Fail(bound.status());
+
+  std::thread watcher([&] {
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    std::fprintf(stderr, "psl: stopping (signal %d); finishing requests in flight\n", signal);
+    server.Stop();
+  });
+  watcher.detach();
+
+  PrintDemoLogins(**store);
+  std::printf("PSL is serving on http://%s:%d/ (database %s)\n", host.c_str(), *bound, db.c_str());
+  std::fflush(stdout);
+  server.Run();
+  if (log != nullptr) std::fflush(log);
+  if (log != nullptr && log != stdout) std::fclose(log);
+  std::fprintf(stderr, "psl: stopped\n");
+  return 0;
+}
+
+std::string ReadPassword(const std::string& password_file) {
+  std::string password;
+  if (!password_file.empty()) {
+    std::FILE* file = password_file == "-" ? stdin : std::fopen(password_file.c_str(), "r");
+    if (file == nullptr) return {};
+    char buffer[512];
+    if (std::fgets(buffer, sizeof buffer, file) != nullptr) password = buffer;
+    if (file != stdin) std::fclose(file);
+  } else if (const char* from_env = std::getenv("PSL_PASSWORD")) {
+    password = from_env;
+  }
+  while (!password.empty() && (password.back() == '\n' || password.back() == '\r')) {
+    password.pop_back();
+  }
+  return password;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"psl: Public Service Licensing. A Regulator's market for human public services."};
+  cli.require_subcommand(1);
+
+  std::string db = kDefaultDb;
+
+  auto* serve = cli.add_subcommand("serve", "Serve the API and the web interface");
+  std::string listen = "127.0.0.1:8080";
+  std::string web_root = PSL_DEFAULT_WEB_ROOT;
+  std::string log_path;
+  int threads = 16;
+  serve->add_option("--db", db, "Database: sqlite:PATH or postgresql://user@host:port/db")
+      ->capture_default_str();
+  serve->add_option("--listen", listen, "Address to listen on, HOST:PORT")->capture_default_str();
+  serve->add_option("--web-root", web_root, "Folder of the built web interface")
+      ->capture_default_str();
+  serve->add_option("--threads", threads, "Request threads")->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  serve->add_option("--log", log_path, "Request log file ('-' for none; default stdout)");
+
+  auto* migrate = cli.add_subcommand("migrate", "Apply any missing schema migrations");
+  migrate->add_option("--db", db, "Database: sqlite:PATH or postgresql://...")
+      ->capture_default_str();
+
+  auto* demo = cli.add_subcommand(
+      "demo", "Create the demonstration market (one user per role) if it is missing");
+  demo->add_option("--db", db, "Database: sqlite:PATH or postgresql://...")->capture_default_str();
+
+  auto* user = cli.add_subcommand("user", "Manage users");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand(
+      "add", "Create a user; the password comes from --password-file, or PSL_PASSWORD");
+  std::string username, role, password_file;
+  std::int64_t provider_id = 0, citizen_id = 0;
+  user_add->add_option("--db", db, "Database: sqlite:PATH or postgresql://...")
+      ->capture_default_str();
+  user_add->add_option("--username", username, "Login name (a-z, 0-9, . _ -)")->required();
+  user_add->add_option("--role", role,
+                       "government, regulator, inspector, referrer, provider or citizen")
+      ->required();
+  user_add->add_option("--password-file", password_file,
+                       "File whose first line is the password ('-' for standard input)");
+  user_add->add_option("--provider-id", provider_id, "For provider users: their provider");
+  user_add->add_option("--citizen-id", citizen_id, "For citizen users: their citizen record");
+
+  auto* openapi = cli.add_subcommand("openapi", "Print the OpenAPI document");
+
+  CLI11_PARSE(cli, argc, argv);
+
+  if (*serve) return Serve(db, listen, web_root, threads, log_path);
+
+  if (*openapi) {
+    std::cout << psl::api::OpenApiDocument() << "\n";
+    return 0;
+  }
+
+  psl::app::SystemClock clock;
+  auto store = OpenMigrated(db, clock);
+  if (!store.ok()) return Fail(store.status(), "check --db (sqlite:PATH or postgresql://...)");
+
+  if (*migrate) {
+    auto version = (*store)->SchemaVersion();
+    if (!version.ok()) return Fail(version.status());
+    std::printf("schema is at version %d\n", *version);
+    return 0;
+  }
+
+  psl::app::App app(**store, clock);
+  if (*demo) {
+    auto logins = psl::app::SeedDemo(app);
+    if (!logins.ok()) return Fail(logins.status());
+    for (const auto& login : *logins) {
+      std::printf("%s %-11s / %s\n", login.created ? "created " : "existing", login.username.c_str(),
+                  login.password.c_str());
+    }
+    return 0;
+  }
+
+  if (*user_add) {
+    auto parsed_role = psl::access::ParseUserRole(role);
+    if (!parsed_role.ok()) return Fail(parsed_role.status());
+    psl::app::NewUser new_user{username, ReadPassword(password_file), *parsed_role, {}, {}};
+    if (new_user.password.empty()) {
+      return Fail(Status(psl::ErrorCode::kInvalidArgument, "no password given", "password"),
+                  "pass --password-file FILE (or '-' for standard input), or set PSL_PASSWORD");
+    }
+    if (provider_id > 0) new_user.provider_id = psl::ProviderId(provider_id);
+    if (citizen_id > 0) new_user.citizen_id = psl::CitizenId(citizen_id);
+    const psl::app::RequestContext context{psl::access::Principal::System("psl user add"),
+                                           "cli:user-add"};
+    auto id = app.CreateUser(context, new_user);
+    if (!id.ok()) return Fail(id.status());
+    std::printf("created user %s (id %lld, role %s)\n", username.c_str(),
+                static_cast<long long>(id->value()), role.c_str());
+    return 0;
+  }
+  return 0;
+}
