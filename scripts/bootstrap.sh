@@ -40,7 +40,9 @@ if [ -f web/package-lock.json ]; then
   stamp=web/node_modules/.psl-lock-stamp
   if [ ! -f "$stamp" ] || ! cmp -s web/package-lock.json "$stamp"; then
     echo "bootstrap: installing npm packages for web/"
-    (cd web && npm ci --no-audit --no-fund --loglevel=error)
+    # npm install honours the lock file; npm ci is stricter than this machine's npm settings
+    # allow (it wants every platform's optional packages listed with their download address).
+    (cd web && npm install --no-save --no-audit --no-fund --loglevel=error)
     cp web/package-lock.json "$stamp"
   fi
 fi

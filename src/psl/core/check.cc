@@ -5,11 +5,11 @@
 
 namespace psl {
 
-void CheckFailed(std::string_view condition, std::string_view message,
-                 std::source_location where) {
-  std::fprintf(stderr, "psl: invariant failed at %s:%u: %.*s (%.*s)\n", where.file_name(),
-               static_cast<unsigned>(where.line()), static_cast<int>(condition.size()),
-               condition.data(), static_cast<int>(message.size()), message.data());
+void CheckFailed(std::string_view condition, std::string_view message, const char* file,
+                 unsigned line) {
+  std::fprintf(stderr, "psl: invariant failed at %s:%u: %.*s (%.*s)\n", file, line,
+               static_cast<int>(condition.size()), condition.data(),
+               static_cast<int>(message.size()), message.data());
   std::abort();
 }
 

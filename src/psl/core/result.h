@@ -86,6 +86,9 @@ class [[nodiscard]] Result {
     PSL_CHECK(!ok(), "status() of an OK Result");
     return std::get<Status>(value_);
   }
+  // OK when this holds a value, else the error: for callers that need only success or failure.
+  Status ToStatus() const { return ok() ? Status::Ok() : std::get<Status>(value_); }
+
   Status status() && {
     PSL_CHECK(!ok(), "status() of an OK Result");
     return std::get<Status>(std::move(value_));

@@ -31,7 +31,11 @@ class SqliteConnection final : public Connection {
 
   Result<std::int64_t> Execute(std::string_view sql,
                                std::span<const SqlValue> parameters) override {
+    // sqlite3_changes64 keeps the count of the last INSERT/UPDATE/DELETE, so a statement that
+    // changes nothing (DDL) is recognised by the running total not moving.
+    const sqlite3_int64 total_before = sqlite3_total_changes64(database_);
     PSL_RETURN_IF_ERROR(Run(sql, parameters, nullptr));
+    if (sqlite3_total_changes64(database_) == total_before) return std::int64_t{0};
     return static_cast<std::int64_t>(sqlite3_changes64(database_));
   }
 

@@ -1,0 +1,78 @@
+// The one table of pages: who sees which entry in the navigation, and which page it shows.
+//
+// An entry without a `page` is planned but not built yet: it is never shown. To add a page,
+// write it under pages/ and set `page` here; the navigation, the routing and the "not allowed"
+// answer for other roles all follow from this table.
+
+import type { ComponentType } from "preact";
+import type { Me } from "./api";
+import type { Audience } from "./roles";
+import { AuditPage } from "./pages/Audit";
+import { HomePage } from "./pages/Home";
+
+export interface PageProps {
+  me: Me;
+  /** The navigation entries this user sees. */
+  links: NavEntry[];
+}
+
+export interface NavEntry {
+  path: string;
+  label: string;
+  /** Who may open the page. */
+  audience: readonly Audience[];
+  /** The page; undefined while it is only planned. */
+  page?: ComponentType<PageProps>;
+}
+
+const EVERYONE: readonly Audience[] = ["government", "regulator", "inspector", "referrer", "provider", "citizen"];
+
+export const NAV: readonly NavEntry[] = [
+  { path: "/", label: "Home", audience: EVERYONE, page: HomePage },
+
+  // government
+  { path: "/outcomes", label: "Outcomes catalogue", audience: ["government", "regulator"] },
+  { path: "/budget", label: "Budget and profit cap", audience: ["government"] },
+
+  // regulator
+  { path: "/licences", label: "Licences", audience: ["regulator"] },
+  { path: "/tariffs", label: "Tariffs", audience: ["regulator", "government"] },
+  { path: "/complaints", label: "Complaints", audience: ["regulator"] },
+  { path: "/disputes", label: "Disputes", audience: ["regulator"] },
+  { path: "/market", label: "Market", audience: ["regulator", "government"] },
+  { path: "/audit", label: "Audit log", audience: ["regulator"], page: AuditPage },
+
+  // inspector
+  { path: "/inspections", label: "Inspections", audience: ["inspector", "regulator"] },
+
+  // referrer
+  { path: "/referrals", label: "Referrals", audience: ["referrer"] },
+  { path: "/assessments", label: "Assessments", audience: ["referrer"] },
+
+  // provider
+  { path: "/licence", label: "Licence", audience: ["provider"] },
+  { path: "/caseload", label: "Caseload", audience: ["provider"] },
+  { path: "/claims", label: "Claims", audience: ["provider"] },
+  { path: "/statements", label: "Statements", audience: ["provider"] },
+  { path: "/returns", label: "Financial returns", audience: ["provider"] },
+
+  // citizen
+  { path: "/my-record", label: "My record", audience: ["citizen"] },
+  { path: "/choose", label: "Choose a provider", audience: ["citizen"] },
+  { path: "/my-complaints", label: "Complaints", audience: ["citizen"] },
+
+  // public (not logged in)
+  { path: "/register", label: "Licence register", audience: ["public"] },
+  { path: "/findings", label: "Inspection findings", audience: ["public"] },
+  { path: "/open-data", label: "Open data", audience: ["public"] },
+];
+
+/** The entries shown in the navigation for a role: built pages the role may open, in table order. */
+export function navFor(role: Audience): NavEntry[] {
+  return NAV.filter((entry) => entry.page !== undefined && entry.audience.includes(role));
+}
+
+/** The built page at a path, whoever may open it; undefined if there is none. */
+export function pageAt(path: string): NavEntry | undefined {
+  return NAV.find((entry) => entry.path === path && entry.page !== undefined);
+}

@@ -1,0 +1,102 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import { ApiError, getMe, logIn, type Me } from "../api";
+import { ErrorMessage, PageHeading } from "./common";
+
+interface LoginProps {
+  /** A message to show above the form, e.g. why the user was sent back here. */
+  notice: string | null;
+  onLoggedIn: (me: Me) => void;
+}
+
+export function LoginPage({ notice, onLoggedIn }: LoginProps) {
+  const [username, setUsername] = useState("");
+  const [password, setPassword] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const usernameRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  // The autofocus attribute only works on the first page load; after logging out, focus by hand.
+  useEffect(() => {
+    usernameRef.current?.focus();
+  }, []);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await logIn(username.trim(), password);
+      const me = await getMe();
+      onLoggedIn(me);
+    } catch (caught) {
+      const apiError =
+        caught instanceof ApiError ? caught : new ApiError(0, "unexpected", "Something went wrong. Please try again.");
+      setError(apiError);
+      setPassword("");
+      setBusy(false);
+      passwordRef.current?.focus();
+    }
+  }
+
+  const usernameInvalid = error?.field === "username";
+  const passwordInvalid = error !== null && !usernameInvalid && (error.status === 401 || error.field === "password");
+
+  return (
+    <div class="login-layout">
+      <main id="main" class="login-card">
+        <p class="brand brand-large">
+          <span class="brand-mark">PSL</span>
+          <span class="brand-name">Public Service Licensing</span>
+        </p>
+        <PageHeading title="Log in">Log in</PageHeading>
+        {notice && (
+          <p class="message message-info" role="status">
+            {notice}
+          </p>
+        )}
+        <ErrorMessage id="login-error" message={error ? error.message : null} />
+        <form onSubmit={submit} aria-describedby={error ? "login-error" : undefined}>
+          <div class="field">
+            <label for="username">Username</label>
+            <input
+              id="username"
+              name="username"
+              type="text"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellcheck={false}
+              required
+              ref={usernameRef}
+              value={username}
+              aria-invalid={usernameInvalid ? "true" : undefined}
+              onInput={(e) => setUsername(e.currentTarget.value)}
+            />
+          </div>
+          <div class="field">
+            <label for="password">Password</label>
+            <input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              ref={passwordRef}
+              value={password}
+              aria-invalid={passwordInvalid ? "true" : undefined}
+              onInput={(e) => setPassword(e.currentTarget.value)}
+            />
+          </div>
+          <button type="submit" class="button button-primary" disabled={busy}>
+            {busy ? "Logging in…" : "Log in"}
+          </button>
+        </form>
+        <p class="hint">
+          PSL licenses the providers of public services and pays them for the outcomes they achieve. Log in with
+          the account your organisation gave you.
+        </p>
+      </main>
+    </div>
+  );
+}
