@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# The psl command line: --help everywhere, clear errors with a non-zero exit for bad input,
+# `psl user add` for the first regulator, migrations, and a graceful stop of `psl serve` on
+# SIGTERM and SIGINT. Usage: cli_test.sh PATH_TO_PSL
+set -uo pipefail
+psl="$1"
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill -9 "$server_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+failures=0
+passes=0
+pass() { passes=$((passes + 1)); }
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+expect_exit() {  # expect_exit CODE DESCRIPTION -- COMMAND...
+  local expected="$1" description="$2"; shift 3
+  "$@" >"$work/out" 2>"$work/err"
+  local actual=$?
+  if [ "$expected" = "nonzero" ]; then
+    [ "$actual" -ne 0 ] && pass || fail "$description: expected a non-zero exit, got 0"
+  else
+    [ "$actual" -eq "$expected" ] && pass || { fail "$description: exit $actual, expected $expected"; cat "$work/err"; }
+  fi
+}
+expect_text() {  # expect_text FILE TEXT DESCRIPTION
+  grep -q -- "$2" "$1" && pass || { fail "$3: '$2' not in output"; cat "$1"; }
+}
+
+db="sqlite:$work/psl.db"
+
+# --help for the tool and every command.
+for command in "" serve migrate demo "user" "user add" openapi; do
+  # shellcheck disable=SC2086
+  expect_exit 0 "psl $command --help" -- "$psl" $command --help
+  expect_text "$work/out" "Usage" "psl $command --help"
+done
+
+# Bad input: a clear message and a non-zero exit, nothing created.
+expect_exit nonzero "unknown command" -- "$psl" frobnicate
+expect_exit nonzero "bad database URL" -- "$psl" migrate --db mysql://x
+expect_text "$work/err" "sqlite:PATH or postgresql://" "bad database URL message"
+expect_exit nonzero "bad listen address" -- "$psl" serve --db "$db" --listen nowhere
+expect_text "$work/err" "HOST:PORT" "bad listen message"
+
+# Migrations.
+expect_exit 0 "migrate" -- "$psl" migrate --db "$db"
+expect_text "$work/out" "schema is at version" "migrate output"
+
+# The first regulator, from a password file; then refusals.
+printf 'correct-horse-battery\n' > "$work/password"
+expect_exit 0 "user add" -- "$psl" user add --db "$db" --username alice --role regulator \
+  --password-file "$work/password"
+expect_text "$work/out" "created user alice" "user add output"
+expect_exit nonzero "user add duplicate" -- "$psl" user add --db "$db" --username alice \
+  --role regulator --password-file "$work/password"
+expect_text "$work/err" "taken" "duplicate username message"
+expect_exit nonzero "user add bad role" -- "$psl" user add --db "$db" --username bob \
+  --role king --password-file "$work/password"
+expect_text "$work/err" "unknown role" "bad role message"
+expect_exit nonzero "user add no password" -- env -u PSL_PASSWORD "$psl" user add --db "$db" \
+  --username bob --role inspector
+expect_text "$work/err" "password" "missing password message"
+printf 'short\n' > "$work/short"
+expect_exit nonzero "user add short password" -- "$psl" user add --db "$db" --username bob \
+  --role inspector --password-file "$work/short"
+expect_exit nonzero "provider without provider id" -- "$psl" user add --db "$db" \
+  --username bob --role provider --password-file "$work/password"
+expect_text "$work/err" "provider" "provider scope message"
+PSL_PASSWORD=from-the-environment expect_exit 0 "user add from PSL_PASSWORD" -- "$psl" user add \
+  --db "$db" --username carol --role inspector
+
+# The demo seed is idempotent.
+expect_exit 0 "demo" -- "$psl" demo --db "$db"
+expect_text "$work/out" "created  regulator" "demo creates"
+expect_exit 0 "demo again" -- "$psl" demo --db "$db"
+expect_text "$work/out" "existing regulator" "demo is idempotent"
+
+# Serve, answer, and stop gracefully on each stop signal.
+for signal in TERM INT; do
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  "$psl" serve --db "$db" --listen "127.0.0.1:$port" --log "$work/requests.log" \
+    >"$work/serve.out" 2>"$work/serve.err" &
+  server_pid=$!
+  up=no
+  for _ in $(seq 1 100); do
+    if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then up=yes; break; fi
+    sleep 0.1
+  done
+  [ "$up" = yes ] && pass || fail "serve did not answer /healthz"
+  expect_text "$work/serve.out" "Demonstration logins" "serve prints the demo logins"
+  kill -s "$signal" "$server_pid"
+  wait "$server_pid"
+  code=$?
+  server_pid=""
+  [ "$code" -eq 0 ] && pass || fail "serve exited $code after SIG$signal"
+  expect_text "$work/serve.err" "stopped" "serve reports its stop"
+  expect_text "$work/requests.log" '"route":"/healthz"' "one JSON log line per request"
+done
+
+echo "cli: $passes passed, $failures failed"
+[ "$failures" -eq 0 ]
