@@ -32,7 +32,8 @@ echo "fuzz.sh: fuzzing the request decoders for ${seconds}s (corpus $corpus)"
 status=0
 "$fuzzer" "$corpus" \
   -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
-  -artifact_prefix="$artifacts/" -print_final_stats=1 || status=$?
+  -dict="$root/fuzz/request_decoding.dict" -artifact_prefix="$artifacts/" \
+  -print_final_stats=1 || status=$?
 if [[ $status -ne 0 ]]; then
   echo "fuzz.sh: the fuzzer failed (exit $status); reproducing inputs in $artifacts:" >&2
   ls -1t "$artifacts" >&2 || true

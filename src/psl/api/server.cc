@@ -8,6 +8,7 @@
 #include <fstream>
 #include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "psl/api/request_decoding.h"
 #include "psl/api/routes.h"
@@ -55,6 +56,18 @@ std::string RoutePattern(std::string_view path) {
   return pattern;
 }
 
+// Starts the per-request facts and sets the headers every response carries.
+void BeginRequest(httplib::Response& res) {
+  current_request.started = Clock::now();
+  current_request.request_id = NewRequestId();
+  current_request.route = "unmatched";
+  res.set_header("X-Request-Id", current_request.request_id);
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Referrer-Policy", "no-referrer");
+  res.set_header("Content-Security-Policy",
+                 "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+}
+
 void Apply(const ApiResponse& response, httplib::Response& res) {
   res.status = response.status;
   if (!response.body.empty()) res.set_content(response.body, response.content_type.c_str());
@@ -84,6 +97,9 @@ Server::Server(app::App& app, ServerOptions options)
   http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http_->set_payload_max_length(kMaxBodyBytes);
   http_->set_keep_alive_max_count(1000);
+  // cpp-httplib writes headers and body separately; with Nagle's algorithm on, every response
+  // then waits ~40 ms for the client's delayed ACK (docs/benchmarks.md).
+  http_->set_tcp_nodelay(true);
 
   if (!options_.web_root.empty()) {
     std::ifstream index(options_.web_root + "/index.html");
@@ -94,14 +110,7 @@ Server::Server(app::App& app, ServerOptions options)
   }
 
   http_->set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
-    current_request.started = Clock::now();
-    current_request.request_id = NewRequestId();
-    current_request.route = "unmatched";
-    res.set_header("X-Request-Id", current_request.request_id);
-    res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_header("Referrer-Policy", "no-referrer");
-    res.set_header("Content-Security-Policy",
-                   "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+    BeginRequest(res);
     return httplib::Server::HandlerResponse::Unhandled;
   });
 
@@ -111,6 +120,8 @@ Server::Server(app::App& app, ServerOptions options)
   http_->set_error_handler(httplib::Server::HandlerWithResponse(
       [this](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Handled;
+    // A request cpp-httplib could not read (URI or header too long) never reached pre-routing.
+    if (!res.has_header("X-Request-Id")) BeginRequest(res);
     const bool page_request = req.method == "GET" && !req.path.starts_with("/api/") &&
                               req.path != "/metrics" && req.path != "/healthz";
     if (res.status == 404 && page_request && !index_html_.empty()) {
@@ -119,7 +130,10 @@ Server::Server(app::App& app, ServerOptions options)
       res.set_content(index_html_, "text/html; charset=utf-8");
       return httplib::Server::HandlerResponse::Handled;
     }
-    Apply(ErrorResponse(StatusForHttpError(req, res.status)), res);
+    // Keep cpp-httplib's own status (404, 405, 413, 414, ...): the JSON body explains it.
+    const int status = res.status;
+    Apply(ErrorResponse(StatusForHttpError(req, status)), res);
+    res.status = status;
     return httplib::Server::HandlerResponse::Handled;
   }));
 
@@ -164,6 +178,13 @@ void Server::RegisterRoutes() {
     const std::string pattern = RoutePattern(route.path);
     auto handler = [this, &route](const httplib::Request& req, httplib::Response& res) {
       current_request.route = route.path;
+      // cpp-httplib refuses a Content-Length over the limit, but reads a chunked body whole:
+      // refuse that here with the same 413 (the decoders' own check would say 429).
+      if (req.body.size() > kMaxBodyBytes) {
+        Apply(ErrorResponse(StatusForHttpError(req, 413)), res);
+        res.status = 413;
+        return;
+      }
       ApiRequest request;
       request.context.request_id = current_request.request_id;
       request.context.principal = access::Principal::Public();
@@ -225,6 +246,15 @@ Result<int> Server::Bind() {
 
 void Server::Run() { http_->listen_after_bind(); }
 
-void Server::Stop() { http_->stop(); }
+void Server::Stop() {
+  // cpp-httplib's stop() does nothing until the listening loop is running, so a Stop() racing a
+  // Run() that has not started yet (a signal just after start-up, a test's quick tear-down)
+  // would be lost and Run() would serve for ever. Wait for the loop first, boundedly, so that a
+  // Stop() without any Run() still returns.
+  for (int waited_ms = 0; waited_ms < 2000 && !http_->is_running(); ++waited_ms) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  http_->stop();
+}
 
 }  // namespace psl::api

@@ -20,7 +20,9 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;           // 0 picks a free port (tests)
   std::string web_root;      // folder with the built web interface; empty serves none
-  int threads = 16;          // request threads (the store pools its own connections)
+  // Request threads. cpp-httplib keeps a keep-alive connection on one thread, so this is also
+  // how many clients are served at once; the store pools its own database connections.
+  int threads = 64;
   std::FILE* log = stdout;   // one JSON line per request; nullptr logs nothing
 };
 

@@ -147,7 +147,7 @@ int main(int argc, char** argv) {
   std::string listen = "127.0.0.1:8080";
   std::string web_root = PSL_DEFAULT_WEB_ROOT;
   std::string log_path;
-  int threads = 16;
+  int threads = 64;
   serve->add_option("--db", db, "Database: sqlite:PATH or postgresql://user@host:port/db")
       ->capture_default_str();
   serve->add_option("--listen", listen, "Address to listen on, HOST:PORT")->capture_default_str();

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# make bench: PSL's two benchmarks on the release build (docs/benchmarks.md).
+#  1. API overhead: `psl serve` answering GET /api/v1/me (bearer session) against a bare
+#     cpp-httplib server answering GET /hello with the same thread pool; goal: PSL's
+#     requests/s >= 0.5 x the bare server's.
+#  2. Ledger: 1,000,000 postings through LedgerTable::Post against raw INSERT ... SELECT of the
+#     same rows; goal: Post time <= 3 x raw time.
+# Environment: PSL_BENCH_SECONDS (wrk duration, default 10), PSL_BENCH_CONNECTIONS (wrk
+# connections, default 64), PSL_BENCH_POSTINGS (default
+# 1000000), PSL_BENCH_SKIP_HTTP=1 / PSL_BENCH_SKIP_LEDGER=1 to run only one of them,
+# PSL_BENCH_PSL=PATH to measure another psl binary. Both servers run with Nagle's algorithm off.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="$root/build/release"
+psl="${PSL_BENCH_PSL:-$build/src/psl/cli/psl}"
+hello="$build/bench/hello_server"
+ledger_bench="$build/bench/ledger_bench"
+seconds="${PSL_BENCH_SECONDS:-10}"
+connections="${PSL_BENCH_CONNECTIONS:-64}"
+postings="${PSL_BENCH_POSTINGS:-1000000}"
+
+for binary in "$psl" "$hello" "$ledger_bench"; do
+  if [[ ! -x "$binary" ]]; then
+    echo "run.sh: $binary is missing; build the release preset first (make build-release)" >&2
+    exit 1
+  fi
+done
+for tool in wrk curl python3; do
+  command -v "$tool" >/dev/null || { echo "run.sh: $tool is needed (apt-get install $tool)" >&2; exit 1; }
+done
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/psl-bench.XXXXXX")"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+echo "PSL benchmarks, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')," \
+  "$(awk '/MemTotal/ {printf "%.1f GiB RAM", $2 / 1048576}' /proc/meminfo)"
+echo
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+wait_until_up() {  # URL
+  for _ in $(seq 1 100); do
+    if curl -s -o /dev/null "$1"; then return 0; fi
+    sleep 0.1
+  done
+  echo "run.sh: nothing answers at $1" >&2
+  return 1
+}
+
+# Prints "requests_per_second p99_ms non_2xx_count socket_errors(0/1)" from wrk --latency output.
+wrk_figures() {
+  python3 -c '
+import re, sys
+text = sys.stdin.read()
+rps = float(re.search(r"Requests/sec:\s*([0-9.]+)", text).group(1))
+value, unit = re.search(r"^\s*99%\s+([0-9.]+)(us|ms|s)\s*$", text, re.M).groups()
+p99 = float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+bad = re.search(r"Non-2xx or 3xx responses:\s*([0-9]+)", text)
+errors = re.search(r"Socket errors:.*", text)
+print(f"{rps:.0f} {p99:.2f} {int(bad.group(1)) if bad else 0} {1 if errors else 0}")
+'
+}
+
+if [[ "${PSL_BENCH_SKIP_HTTP:-0}" != 1 ]]; then
+  echo "== API overhead: GET /api/v1/me (psl serve, SQLite) vs GET /hello (bare cpp-httplib) =="
+  db="sqlite:$work/psl.db"
+  "$psl" demo --db "$db" >/dev/null
+  psl_port="$(free_port)"
+  hello_port="$(free_port)"
+  while [[ "$hello_port" == "$psl_port" ]]; do hello_port="$(free_port)"; done
+  "$psl" serve --db "$db" --listen "127.0.0.1:$psl_port" --web-root "$work/no-web" --log - \
+    >"$work/psl.out" 2>&1 &
+  pids+=($!)
+  "$hello" "$hello_port" >"$work/hello.out" 2>&1 &
+  pids+=($!)
+  wait_until_up "http://127.0.0.1:$psl_port/api/v1/openapi.json"
+  wait_until_up "http://127.0.0.1:$hello_port/hello"
+
+  token="$(curl -sf -X POST -H 'Content-Type: application/json' \
+    -d '{"username":"regulator","password":"psl-demo-regulator"}' \
+    "http://127.0.0.1:$psl_port/api/v1/sessions" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')"
+  me_url="http://127.0.0.1:$psl_port/api/v1/me"
+  hello_url="http://127.0.0.1:$hello_port/hello"
+  curl -sf -H "Authorization: Bearer $token" "$me_url" >/dev/null ||
+    { echo "run.sh: GET /api/v1/me with the regulator's token failed" >&2; exit 1; }
+
+  echo "warming up (3 s each)..."
+  wrk -t2 -c"$connections" -d3s -H "Authorization: Bearer $token" "$me_url" >/dev/null
+  wrk -t2 -c"$connections" -d3s "$hello_url" >/dev/null
+
+  echo "measuring: wrk -t2 -c$connections -d${seconds}s --latency (psl first, then hello)"
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$me_url" \
+    >"$work/wrk-psl.txt"
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency "$hello_url" >"$work/wrk-hello.txt"
+  echo "--- psl GET /api/v1/me ---"
+  cat "$work/wrk-psl.txt"
+  echo "--- hello_server GET /hello ---"
+  cat "$work/wrk-hello.txt"
+
+  read -r psl_rps psl_p99 psl_bad psl_socket <<<"$(wrk_figures <"$work/wrk-psl.txt")"
+  read -r hello_rps hello_p99 hello_bad hello_socket <<<"$(wrk_figures <"$work/wrk-hello.txt")"
+  if [[ "$psl_bad" != 0 || "$hello_bad" != 0 ]]; then
+    echo "run.sh: some responses were not 2xx (psl $psl_bad, hello $hello_bad)" >&2
+    exit 1
+  fi
+  if [[ "$psl_socket" != 0 || "$hello_socket" != 0 ]]; then
+    echo "run.sh: note: wrk reported socket errors (see above)"
+  fi
+  echo
+  python3 - "$psl_rps" "$psl_p99" "$hello_rps" "$hello_p99" <<'EOF'
+import sys
+psl_rps, psl_p99, hello_rps, hello_p99 = map(float, sys.argv[1:])
+ratio = psl_rps / hello_rps
+print(f"psl   GET /api/v1/me : {psl_rps:10.0f} requests/s, p99 {psl_p99:8.2f} ms")
+print(f"hello GET /hello     : {hello_rps:10.0f} requests/s, p99 {hello_p99:8.2f} ms")
+print(f"ratio psl / hello    : {ratio:10.2f} (goal >= 0.5: {'met' if ratio >= 0.5 else 'MISSED'})")
+EOF
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  pids=()
+  echo
+fi
+
+if [[ "${PSL_BENCH_SKIP_LEDGER:-0}" != 1 ]]; then
+  echo "== Ledger: LedgerTable::Post vs raw INSERT ... SELECT =="
+  TMPDIR="$work" "$ledger_bench" "$postings"
+fi
