@@ -30,8 +30,7 @@ std::string DemoPassword(access::Role role) {
 
 std::unique_ptr<TestServer> TestServer::Start(std::string& error) {
   std::unique_ptr<TestServer> server(new TestServer());
-  std::string pattern =
-      (std::filesystem::temp_directory_path() / "psl-api-test-XXXXXX").string();
+  std::string pattern = (std::filesystem::temp_directory_path() / "psl-api-test-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) {
     error = "cannot create a temporary folder";
     return nullptr;
@@ -85,8 +84,8 @@ TestServer::~TestServer() {
   }
 }
 
-Reply TestServer::Send(std::string_view method, const std::string& target,
-                       const std::string& body, const Credentials& credentials) {
+Reply TestServer::Send(std::string_view method, const std::string& target, const std::string& body,
+                       const Credentials& credentials) {
   httplib::Client client("127.0.0.1", port_);
   client.set_connection_timeout(5);
   client.set_read_timeout(20);
@@ -177,8 +176,7 @@ WriteSnapshot TestServer::Snapshot() {
   if (!reply.json.is_object()) {
     return ::testing::AssertionFailure() << "the body is not a JSON object: " << reply.Describe();
   }
-  if (reply.json.size() != 1 || !reply.json.contains("error") ||
-      !reply.json["error"].is_object()) {
+  if (reply.json.size() != 1 || !reply.json.contains("error") || !reply.json["error"].is_object()) {
     return ::testing::AssertionFailure()
            << "the body is not {\"error\":{...}}: " << reply.Describe();
   }
@@ -190,16 +188,16 @@ WriteSnapshot TestServer::Snapshot() {
     }
   }
   if (!error["code"].is_string() || error["code"].get<std::string>().empty()) {
-    return ::testing::AssertionFailure() << "error.code is not a non-empty string: "
-                                         << reply.Describe();
+    return ::testing::AssertionFailure()
+           << "error.code is not a non-empty string: " << reply.Describe();
   }
   if (!error["message"].is_string() || error["message"].get<std::string>().empty()) {
-    return ::testing::AssertionFailure() << "error.message is not a non-empty string: "
-                                         << reply.Describe();
+    return ::testing::AssertionFailure()
+           << "error.message is not a non-empty string: " << reply.Describe();
   }
   if (!error["field"].is_string() && !error["field"].is_null()) {
-    return ::testing::AssertionFailure() << "error.field is neither a string nor null: "
-                                         << reply.Describe();
+    return ::testing::AssertionFailure()
+           << "error.field is neither a string nor null: " << reply.Describe();
   }
   if (reply.Header("Content-Type").find("application/json") == std::string::npos) {
     return ::testing::AssertionFailure()
@@ -222,8 +220,7 @@ WriteSnapshot TestServer::Snapshot() {
     if (!matches) {
       return ::testing::AssertionFailure()
              << "expected error.field " << (field->empty() ? "null" : "'" + *field + "'")
-             << ", got " << actual.dump() << " in "
-             << reply.Describe();
+             << ", got " << actual.dump() << " in " << reply.Describe();
     }
   }
   return ::testing::AssertionSuccess();

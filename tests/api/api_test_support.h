@@ -9,12 +9,11 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
-
-#include <nlohmann/json.hpp>
 
 #include "psl/access/role.h"
 #include "psl/api/server.h"
@@ -69,6 +68,7 @@ class TestServer {
   int port() const { return port_; }
   app::ManualClock& clock() { return clock_; }
   store::Store& store() { return *store_; }
+  app::App& app() { return *app_; }
 
   Reply Send(std::string_view method, const std::string& target, const std::string& body,
              const Credentials& credentials);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <iomanip>
+#include <set>
 #include <sstream>
 #include <vector>
 
@@ -50,7 +51,9 @@ TEST_F(PermissionTest, EveryRouteAnswersEveryRoleAsTheRouteTableSays) {
 
   // Log everyone in first, so that the walk itself does no logins.
   for (Role role : access::kAllRoles) {
-    if (role != Role::kPublic) ASSERT_FALSE(server().Token(role).empty());
+    if (role != Role::kPublic) {
+      ASSERT_FALSE(server().Token(role).empty());
+    }
   }
 
   std::map<const Route*, std::map<Role, Cell>> matrix;

@@ -83,13 +83,12 @@ TEST_F(SessionTest, RepeatedFailuresLockTheAccountUntilTheLockPasses) {
   const std::string password = "a-long-enough-password";
   const nlohmann::json user = {
       {"username", "locked.out"}, {"password", password}, {"role", "inspector"}};
-  const Reply created =
-      server().Post("/api/v1/users", user.dump(), server().As(Role::kRegulator));
+  const Reply created = server().Post("/api/v1/users", user.dump(), server().As(Role::kRegulator));
   ASSERT_EQ(created.status, 201) << created.Describe();
 
   for (int attempt = 1; attempt <= 5; ++attempt) {
-    EXPECT_TRUE(IsError(server().Login("locked.out", "wrong-password-" + std::to_string(attempt)),
-                        401))
+    EXPECT_TRUE(
+        IsError(server().Login("locked.out", "wrong-password-" + std::to_string(attempt)), 401))
         << "attempt " << attempt;
   }
   // The sixth attempt is refused even with the right password.

@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 #include <sodium.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <chrono>
@@ -232,10 +233,24 @@ void Server::RegisterRoutes() {
 }
 
 Result<int> Server::Bind() {
+  // Two fixes to cpp-httplib's defaults for the listening socket:
+  //  - it sets SO_REUSEPORT, so a second server could bind the same port and the kernel would
+  //    split requests between them (perhaps between two databases): use SO_REUSEADDR alone;
+  //  - it listens with a backlog of 5 (compiled into Debian's library): a burst of more
+  //    simultaneous connections overflows it, and the extra clients stall for a second or are
+  //    reset. Note the socket as it is made, and listen again with the system's maximum.
+  socket_t listening = INVALID_SOCKET;
+  http_->set_socket_options([&listening](socket_t socket) {
+    const int yes = 1;
+    ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listening = socket;
+  });
   const int port = options_.port == 0 ? http_->bind_to_any_port(options_.host)
                                       : (http_->bind_to_port(options_.host, options_.port)
                                              ? options_.port
                                              : -1);
+  http_->set_socket_options([](socket_t) {});  // `listening` goes out of scope
+  if (port >= 0 && listening != INVALID_SOCKET) ::listen(listening, SOMAXCONN);
   if (port < 0) {
     return Status(ErrorCode::kUnavailable,
                   "cannot listen on " + options_.host + ":" + std::to_string(options_.port) +

@@ -7,13 +7,15 @@ namespace psl::store {
 Result<AuditEntryId> AuditTable::Append(const audit::AuditEntry& entry) {
   const SqlValue user = entry.user_id.valid() ? SqlValue(entry.user_id.value()) : SqlValue(nullptr);
   PSL_ASSIGN_OR_RETURN(
-      Rows rows,
-      connection_.Query("INSERT INTO audit_log (at, user_id, username, role, action, target, "
-                        "request_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-                        {entry.at.unix_seconds(), user, entry.username,
-                         std::string(access::RoleName(entry.role)), entry.action, entry.target,
-                         entry.request_id, entry.detail_json}));
-  return AuditEntryId(rows.at(0).Int(0));
+      auto id,
+      connection_.InsertReturningId(
+          "INSERT INTO audit_log (at, user_id, username, role, action, target, request_id, "
+          "detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+          {entry.at.unix_seconds(), user, entry.username,
+           std::string(access::RoleName(entry.role)), entry.action, entry.target,
+           entry.request_id, entry.detail_json}));
+  PSL_CHECK(id.has_value(), "an audit append always inserts");
+  return AuditEntryId(*id);
 }
 
 Result<std::vector<audit::AuditEntry>> AuditTable::PageNewestFirst(

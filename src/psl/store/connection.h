@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -59,6 +60,12 @@ class Connection {
   virtual Result<std::int64_t> Execute(std::string_view sql,
                                        std::span<const SqlValue> parameters) = 0;
 
+  // Runs one INSERT into a table whose key column is `id` and returns the new row's id, or
+  // nullopt when the statement inserted nothing (ON CONFLICT DO NOTHING). Each engine does it
+  // its fastest way: SQLite reads the last rowid, PostgreSQL appends RETURNING id.
+  virtual Result<std::optional<std::int64_t>> InsertReturningId(
+      std::string_view sql, std::span<const SqlValue> parameters) = 0;
+
   // Runs several statements separated by semicolons, without parameters (migrations).
   virtual Status ExecuteScript(std::string_view sql) = 0;
 
@@ -75,6 +82,11 @@ class Connection {
   Result<std::int64_t> Execute(std::string_view sql,
                                std::initializer_list<SqlValue> parameters = {}) {
     return Execute(sql, std::span<const SqlValue>(parameters.begin(), parameters.size()));
+  }
+  Result<std::optional<std::int64_t>> InsertReturningId(
+      std::string_view sql, std::initializer_list<SqlValue> parameters) {
+    return InsertReturningId(sql,
+                             std::span<const SqlValue>(parameters.begin(), parameters.size()));
   }
 };
 

@@ -5,6 +5,28 @@ namespace {
 
 constexpr std::string_view kEndOfTime = "9999-12-31";
 
+// "INSERT INTO ledger_lines (...) VALUES ($1, $2, $3, $4), ($5, ...)" for `lines` rows.
+const std::string& LinesInsertSql(std::size_t lines) {
+  static const std::vector<std::string> by_count = [] {
+    std::vector<std::string> texts(ledger::kMaxLinesPerPosting + 1);
+    for (std::size_t count = 1; count <= ledger::kMaxLinesPerPosting; ++count) {
+      std::string& sql = texts[count];
+      sql = "INSERT INTO ledger_lines (posting_id, line_number, account_code, amount_pence) VALUES ";
+      for (std::size_t row = 0; row < count; ++row) {
+        const std::size_t first = row * 4 + 1;
+        sql += row == 0 ? "(" : ", (";
+        for (std::size_t column = 0; column < 4; ++column) {
+          sql += (column == 0 ? "$" : ", $") + std::to_string(first + column);
+        }
+        sql += ")";
+      }
+    }
+    return texts;
+  }();
+  PSL_CHECK(lines >= 1 && lines <= ledger::kMaxLinesPerPosting, "posting sizes are validated");
+  return by_count[lines];
+}
+
 Date DateFromColumn(const Row& row, std::size_t column) {
   auto date = Date::Parse(row.Text(column));
   PSL_CHECK(date.ok(), "ledger dates are written by Date::ToString");
@@ -45,10 +67,10 @@ Result<ledger::PostResult> LedgerTable::Post(const ledger::PostingRequest& reque
 
   const SqlValue reverses =
       request.reverses ? SqlValue(request.reverses->value()) : SqlValue(nullptr);
-  auto inserted = connection_.Query(
+  auto inserted = connection_.InsertReturningId(
       "INSERT INTO ledger_postings (idempotency_key, effective_date, recorded_at, description, "
       "cause, reverses_posting_id, line_count) VALUES ($1, $2, $3, $4, $5, $6, $7) "
-      "ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
+      "ON CONFLICT (idempotency_key) DO NOTHING",
       {request.idempotency_key, request.effective_date.ToString(), now.unix_seconds(),
        request.description, request.cause, reverses,
        static_cast<std::int64_t>(request.lines.size())});
@@ -58,7 +80,7 @@ Result<ledger::PostResult> LedgerTable::Post(const ledger::PostingRequest& reque
     }
     return std::move(inserted).status();
   }
-  if (inserted->empty()) {
+  if (!inserted->has_value()) {
     // The key is taken: a replay, or a different command reusing a key.
     PSL_ASSIGN_OR_RETURN(auto existing, FindByKey(request.idempotency_key));
     PSL_CHECK(existing.has_value(), "a conflicting idempotency key names a stored posting");
@@ -71,19 +93,23 @@ Result<ledger::PostResult> LedgerTable::Post(const ledger::PostingRequest& reque
     }
     return ledger::PostResult{existing->id, true};
   }
-  const PostingId id(inserted->front().Int(0));
+  const PostingId id(**inserted);
 
   for (const ledger::PostingLine& line : request.lines) {
     PSL_RETURN_IF_ERROR(EnsureAccount(line.account_code, now));
   }
+  // All lines in one statement: one round trip (and one prepared statement per line count).
+  std::vector<SqlValue> values;
+  values.reserve(request.lines.size() * 4);
   std::int64_t line_number = 0;
   for (const ledger::PostingLine& line : request.lines) {
-    auto written = connection_.Execute(
-        "INSERT INTO ledger_lines (posting_id, line_number, account_code, amount_pence) "
-        "VALUES ($1, $2, $3, $4)",
-        {id.value(), ++line_number, line.account_code, line.amount.pence()});
-    if (!written.ok()) return std::move(written).status();
+    values.emplace_back(id.value());
+    values.emplace_back(++line_number);
+    values.emplace_back(line.account_code);
+    values.emplace_back(line.amount.pence());
   }
+  auto written = connection_.Execute(LinesInsertSql(request.lines.size()), values);
+  if (!written.ok()) return std::move(written).status();
   return ledger::PostResult{id, false};
 }
 

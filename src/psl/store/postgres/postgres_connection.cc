@@ -162,6 +162,15 @@ class PostgresConnection final : public Connection {
     return changed;
   }
 
+  Result<std::optional<std::int64_t>> InsertReturningId(
+      std::string_view sql, std::span<const SqlValue> parameters) override {
+    std::string returning(sql);
+    returning += " RETURNING id";
+    PSL_ASSIGN_OR_RETURN(Rows rows, Query(returning, parameters));
+    if (rows.empty()) return std::optional<std::int64_t>();
+    return std::optional<std::int64_t>(rows.front().Int(0));
+  }
+
   Status ExecuteScript(std::string_view sql) override {
     if (ContainsNul(sql)) {
       return Status(ErrorCode::kInvalidArgument, "postgres: SQL text contains a NUL character");
