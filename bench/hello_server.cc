@@ -9,6 +9,7 @@
 // --tcp-nodelay is kept for compatibility; both servers now always turn Nagle's algorithm off.
 #include <httplib.h>
 #include <pthread.h>
+#include <sys/socket.h>
 
 #include <csignal>
 #include <cstdio>
@@ -54,10 +55,19 @@ int main(int argc, char** argv) {
     res.set_content(R"({"hello":"world"})", "application/json");
   });
 
+  // The same listening socket as PSL's (src/psl/api/server.cc Server::Bind): SO_REUSEADDR only,
+  // and a full listen backlog instead of the library's 5.
+  socket_t listening = INVALID_SOCKET;
+  server.set_socket_options([&listening](socket_t socket) {
+    const int yes = 1;
+    ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listening = socket;
+  });
   if (!server.bind_to_port(host, static_cast<int>(port))) {
     std::fprintf(stderr, "hello_server: cannot listen on %s:%ld\n", host.c_str(), port);
     return 1;
   }
+  if (listening != INVALID_SOCKET) ::listen(listening, SOMAXCONN);
   std::thread watcher([&server, &stop_signals] {
     int signal = 0;
     sigwait(&stop_signals, &signal);

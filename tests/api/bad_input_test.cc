@@ -100,8 +100,8 @@ TEST_F(BadInputTest, MalformedBodies) {
       });
 }
 
-TEST_F(BadInputTest, OversizedChunkedBody) {
-  // No Content-Length, so cpp-httplib reads it whole: the server must still refuse it with 413.
+TEST_F(BadInputTest, ChunkedBodiesAreRefusedBeforeTheyAreRead) {
+  // No Content-Length: cpp-httplib would read it whole, so the server refuses it up front (411).
   const Credentials regulator = server().As(Role::kRegulator);
   const WriteSnapshot before = server().Snapshot();
   httplib::Client client("127.0.0.1", server().port());
@@ -117,7 +117,7 @@ TEST_F(BadInputTest, OversizedChunkedBody) {
       },
       "application/json");
   if (result) {  // the server may also simply close the connection
-    EXPECT_EQ(result->status, 413) << result->body;
+    EXPECT_EQ(result->status, 411) << result->body;
     Reply reply;
     reply.status = result->status;
     reply.body = result->body;

@@ -110,8 +110,18 @@ Server::Server(app::App& app, ServerOptions options)
     http_->set_mount_point("/", options_.web_root);
   }
 
-  http_->set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
+  http_->set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     BeginRequest(res);
+    // cpp-httplib reads a chunked body whole before any limit applies, so a client could make
+    // the server hold any amount of memory: bodies must say their length up front.
+    if (req.has_header("Transfer-Encoding")) {
+      Apply(ErrorResponse(Status(ErrorCode::kInvalidArgument,
+                                 "send the body with a Content-Length, not Transfer-Encoding",
+                                 "Transfer-Encoding")),
+            res);
+      res.status = 411;
+      return httplib::Server::HandlerResponse::Handled;
+    }
     return httplib::Server::HandlerResponse::Unhandled;
   });
 

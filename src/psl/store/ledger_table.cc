@@ -5,28 +5,6 @@ namespace {
 
 constexpr std::string_view kEndOfTime = "9999-12-31";
 
-// "INSERT INTO ledger_lines (...) VALUES ($1, $2, $3, $4), ($5, ...)" for `lines` rows.
-const std::string& LinesInsertSql(std::size_t lines) {
-  static const std::vector<std::string> by_count = [] {
-    std::vector<std::string> texts(ledger::kMaxLinesPerPosting + 1);
-    for (std::size_t count = 1; count <= ledger::kMaxLinesPerPosting; ++count) {
-      std::string& sql = texts[count];
-      sql = "INSERT INTO ledger_lines (posting_id, line_number, account_code, amount_pence) VALUES ";
-      for (std::size_t row = 0; row < count; ++row) {
-        const std::size_t first = row * 4 + 1;
-        sql += row == 0 ? "(" : ", (";
-        for (std::size_t column = 0; column < 4; ++column) {
-          sql += (column == 0 ? "$" : ", $") + std::to_string(first + column);
-        }
-        sql += ")";
-      }
-    }
-    return texts;
-  }();
-  PSL_CHECK(lines >= 1 && lines <= ledger::kMaxLinesPerPosting, "posting sizes are validated");
-  return by_count[lines];
-}
-
 Date DateFromColumn(const Row& row, std::size_t column) {
   auto date = Date::Parse(row.Text(column));
   PSL_CHECK(date.ok(), "ledger dates are written by Date::ToString");
@@ -98,18 +76,15 @@ Result<ledger::PostResult> LedgerTable::Post(const ledger::PostingRequest& reque
   for (const ledger::PostingLine& line : request.lines) {
     PSL_RETURN_IF_ERROR(EnsureAccount(line.account_code, now));
   }
-  // All lines in one statement: one round trip (and one prepared statement per line count).
-  std::vector<SqlValue> values;
-  values.reserve(request.lines.size() * 4);
+  // One statement per line: measured faster on SQLite than one multi-row INSERT per posting.
   std::int64_t line_number = 0;
   for (const ledger::PostingLine& line : request.lines) {
-    values.emplace_back(id.value());
-    values.emplace_back(++line_number);
-    values.emplace_back(line.account_code);
-    values.emplace_back(line.amount.pence());
+    auto written = connection_.Execute(
+        "INSERT INTO ledger_lines (posting_id, line_number, account_code, amount_pence) "
+        "VALUES ($1, $2, $3, $4)",
+        {id.value(), ++line_number, line.account_code, line.amount.pence()});
+    if (!written.ok()) return std::move(written).status();
   }
-  auto written = connection_.Execute(LinesInsertSql(request.lines.size()), values);
-  if (!written.ok()) return std::move(written).status();
   return ledger::PostResult{id, false};
 }
 
