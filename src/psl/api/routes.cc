@@ -60,6 +60,18 @@ constexpr std::array kRoutes = {
 
 }  // namespace
 
-std::span<const Route> AllRoutes() { return kRoutes; }
+std::span<const Route> FoundationRoutes() { return kRoutes; }
+
+std::span<const Route> AllRoutes() {
+  static const std::vector<Route> all = [] {
+    std::vector<Route> routes;
+    for (auto area : {FoundationRoutes(), LicensingRoutes(), InspectionRoutes(), ComplaintRoutes(),
+                      AppealRoutes()}) {
+      routes.insert(routes.end(), area.begin(), area.end());
+    }
+    return routes;
+  }();
+  return all;
+}
 
 }  // namespace psl::api

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <span>
+#include <vector>
 #include <string_view>
 
 #include "psl/access/role.h"
@@ -34,7 +35,15 @@ struct Route {
   Handler handler;
 };
 
+// Every route: the areas' tables below, joined in this order.
 std::span<const Route> AllRoutes();
+
+// Each area keeps its routes in its own file (handlers beside them).
+std::span<const Route> FoundationRoutes();  // routes.cc: sessions, users, audit, ledger, ops
+std::span<const Route> LicensingRoutes();   // licensing_routes.cc: LIC-1..8, REG-1
+std::span<const Route> InspectionRoutes();  // inspection_routes.cc: REG-2 mystery shopping
+std::span<const Route> ComplaintRoutes();   // complaint_routes.cc: REG-3, CHO-6
+std::span<const Route> AppealRoutes();      // appeal_routes.cc: REG-5 appeals and disputes
 
 // The OpenAPI 3 document describing AllRoutes().
 const std::string& OpenApiDocument();

@@ -1,4 +1,5 @@
 #include "psl/app/app.h"
+#include "psl/app/audit_writer.h"
 
 namespace psl::app {
 
@@ -7,8 +8,14 @@ App::App(store::Store& store, const Clock& clock, AppOptions options)
 
 Status App::Audit(store::Transaction& transaction, const RequestContext& context,
                   std::string action, std::string target, std::string detail_json) {
+  return WriteAudit(transaction, context, clock_.Now(), std::move(action), std::move(target),
+                    std::move(detail_json));
+}
+
+Status WriteAudit(store::Transaction& transaction, const RequestContext& context, Timestamp at,
+                  std::string action, std::string target, std::string detail_json) {
   audit::AuditEntry entry;
-  entry.at = clock_.Now();
+  entry.at = at;
   entry.user_id = context.principal.user_id;
   entry.username = context.principal.username;
   entry.role = context.principal.role;

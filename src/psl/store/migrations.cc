@@ -2,6 +2,7 @@
 
 #include <array>
 #include <string>
+#include <vector>
 
 namespace psl::store {
 namespace {
@@ -121,9 +122,12 @@ CREATE TRIGGER ledger_lines_no_truncate BEFORE TRUNCATE ON ledger_lines
   FOR EACH STATEMENT EXECUTE FUNCTION psl_refuse_change();
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations = {{
-    {1, "accounts, audit log and ledger", kV1Portable, kV1Sqlite, kV1Postgres},
-}};
+const Migration kFoundationMigration = {1, "accounts, audit log and ledger", kV1Portable,
+                                        kV1Sqlite, kV1Postgres};
+
+const std::array<const Migration*, 5> kMigrations = {
+    &kFoundationMigration, &kLicensingMigration, &kInspectionMigration, &kComplaintMigration,
+    &kAppealMigration};
 
 std::string ForDialect(std::string_view sql, Dialect dialect) {
   constexpr std::string_view kIdToken = "{{ID}}";
@@ -146,7 +150,18 @@ Status EnsureMigrationTable(Connection& connection) {
 
 }  // namespace
 
-std::span<const Migration> AllMigrations() { return kMigrations; }
+std::span<const Migration> AllMigrations() {
+  static const std::vector<Migration> all = [] {
+    std::vector<Migration> migrations;
+    for (const Migration* migration : kMigrations) {
+      PSL_CHECK(static_cast<int>(migrations.size()) + 1 == migration->version,
+                "migrations are numbered 1, 2, 3, ... in order");
+      migrations.push_back(*migration);
+    }
+    return migrations;
+  }();
+  return all;
+}
 
 Result<int> CurrentSchemaVersion(Connection& connection) {
   PSL_RETURN_IF_ERROR(EnsureMigrationTable(connection));
@@ -157,14 +172,14 @@ Result<int> CurrentSchemaVersion(Connection& connection) {
 
 Status MigrateToLatest(Connection& connection, std::int64_t now_unix_seconds) {
   PSL_ASSIGN_OR_RETURN(const int current, CurrentSchemaVersion(connection));
-  const int latest = kMigrations.back().version;
+  const int latest = AllMigrations().back().version;
   if (current > latest) {
     return Status(ErrorCode::kFailedPrecondition,
                   "the database has schema version " + std::to_string(current) +
                       " but this psl knows only up to " + std::to_string(latest) +
                       "; use a newer psl");
   }
-  for (const Migration& migration : kMigrations) {
+  for (const Migration& migration : AllMigrations()) {
     if (migration.version <= current) continue;
     PSL_RETURN_IF_ERROR(connection.Begin(true));
     // Re-check inside the write transaction: another process may have migrated meanwhile.
@@ -178,8 +193,10 @@ Status MigrateToLatest(Connection& connection, std::int64_t now_unix_seconds) {
     const std::string_view extra = connection.dialect() == Dialect::kSqlite
                                        ? migration.sqlite_sql
                                        : migration.postgres_sql;
-    Status status = connection.ExecuteScript(ForDialect(migration.portable_sql,
-                                                        connection.dialect()));
+    Status status = migration.portable_sql.empty()
+                        ? Status::Ok()
+                        : connection.ExecuteScript(ForDialect(migration.portable_sql,
+                                                              connection.dialect()));
     if (status.ok() && !extra.empty()) status = connection.ExecuteScript(extra);
     if (status.ok()) {
       auto recorded = connection.Execute(

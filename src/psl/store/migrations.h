@@ -21,6 +21,12 @@ struct Migration {
 
 std::span<const Migration> AllMigrations();
 
+// Each area's schema lives beside its tables; AllMigrations() lists them in version order.
+extern const Migration kLicensingMigration;   // version 2, migrations_licensing.cc
+extern const Migration kInspectionMigration;  // version 3, migrations_inspections.cc
+extern const Migration kComplaintMigration;   // version 4, migrations_complaints.cc
+extern const Migration kAppealMigration;      // version 5, migrations_appeals.cc
+
 // The highest applied version (0 for an empty database).
 Result<int> CurrentSchemaVersion(Connection& connection);
 
