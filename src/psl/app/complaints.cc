@@ -1,0 +1,1 @@
+#include "psl/app/complaints.h"

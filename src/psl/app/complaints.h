@@ -1,0 +1,2 @@
+// Use cases of complaints (REG-3, CHO-6).
+#pragma once

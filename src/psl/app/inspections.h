@@ -1,0 +1,2 @@
+// Use cases of mystery shopping (REG-2).
+#pragma once

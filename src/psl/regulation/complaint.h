@@ -1,0 +1,2 @@
+// Complaints (REG-3, CHO-6): categories, deadlines, outcomes. Pure domain.
+#pragma once

@@ -1,0 +1,1 @@
+#include "psl/store/complaint_table.h"

@@ -1,0 +1,2 @@
+// Storage of complaints (REG-3).
+#pragma once

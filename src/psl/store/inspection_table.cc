@@ -1,0 +1,1 @@
+#include "psl/store/inspection_table.h"

@@ -1,0 +1,2 @@
+// Storage of inspection rubrics and findings (REG-2).
+#pragma once
