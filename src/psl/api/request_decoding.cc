@@ -1,9 +1,10 @@
 #include "psl/api/request_decoding.h"
 
 #include <charconv>
-#include <set>
 
 #include <nlohmann/json.hpp>
+
+#include "psl/api/json_reader.h"
 
 namespace psl::api {
 namespace {
@@ -14,118 +15,7 @@ Status Invalid(std::string message, std::string field) {
   return Status(ErrorCode::kInvalidArgument, std::move(message), std::move(field));
 }
 
-// Reads the fields of one JSON object, remembering which were read so that Finish() can refuse
-// the ones nobody asked for. `prefix` names nested objects in errors ("lines[1].").
-class ObjectReader {
- public:
-  ObjectReader(const json& object, std::string prefix)
-      : object_(object), prefix_(std::move(prefix)) {}
-
-  Result<std::string> String(const std::string& name, std::size_t max_length) {
-    PSL_ASSIGN_OR_RETURN(const json* value, Required(name));
-    return StringValue(name, *value, max_length);
-  }
-
-  Result<std::optional<std::string>> OptionalString(const std::string& name,
-                                                    std::size_t max_length) {
-    const json* value = Find(name);
-    if (value == nullptr || value->is_null()) return std::optional<std::string>();
-    PSL_ASSIGN_OR_RETURN(std::string text, StringValue(name, *value, max_length));
-    return std::optional<std::string>(std::move(text));
-  }
-
-  Result<std::int64_t> Integer(const std::string& name, std::int64_t min, std::int64_t max) {
-    PSL_ASSIGN_OR_RETURN(const json* value, Required(name));
-    return IntegerValue(name, *value, min, max);
-  }
-
-  Result<std::optional<std::int64_t>> OptionalInteger(const std::string& name, std::int64_t min,
-                                                      std::int64_t max) {
-    const json* value = Find(name);
-    if (value == nullptr || value->is_null()) return std::optional<std::int64_t>();
-    PSL_ASSIGN_OR_RETURN(const std::int64_t number, IntegerValue(name, *value, min, max));
-    return std::optional<std::int64_t>(number);
-  }
-
-  Result<const json*> Array(const std::string& name, std::size_t max_items) {
-    PSL_ASSIGN_OR_RETURN(const json* value, Required(name));
-    if (!value->is_array()) return Invalid("must be an array", prefix_ + name);
-    if (value->size() > max_items) {
-      return Invalid("at most " + std::to_string(max_items) + " items", prefix_ + name);
-    }
-    return value;
-  }
-
-  Status Finish() const {
-    for (const auto& [key, value] : object_.items()) {
-      if (!read_.contains(key)) {
-        return Invalid("unknown field '" + key + "'; remove it", prefix_ + key);
-      }
-    }
-    return Status::Ok();
-  }
-
- private:
-  const json* Find(const std::string& name) {
-    read_.insert(name);
-    auto found = object_.find(name);
-    return found == object_.end() ? nullptr : &*found;
-  }
-
-  Result<const json*> Required(const std::string& name) {
-    const json* value = Find(name);
-    if (value == nullptr || value->is_null()) return Invalid("is required", prefix_ + name);
-    return value;
-  }
-
-  Result<std::string> StringValue(const std::string& name, const json& value,
-                                  std::size_t max_length) {
-    if (!value.is_string()) return Invalid("must be a string", prefix_ + name);
-    const auto& text = value.get_ref<const std::string&>();
-    if (text.size() > max_length) {
-      return Invalid("must be at most " + std::to_string(max_length) + " characters",
-                     prefix_ + name);
-    }
-    return text;
-  }
-
-  Result<std::int64_t> IntegerValue(const std::string& name, const json& value, std::int64_t min,
-                                    std::int64_t max) {
-    // Whole numbers only: 1.0 or "1" are refused, so nobody sends pounds where pence are meant.
-    if (!value.is_number_integer()) return Invalid("must be a whole number", prefix_ + name);
-    std::int64_t number = 0;
-    if (value.is_number_unsigned()) {
-      const auto unsigned_number = value.get<std::uint64_t>();
-      if (unsigned_number > static_cast<std::uint64_t>(max)) {
-        return Invalid("must be at most " + std::to_string(max), prefix_ + name);
-      }
-      number = static_cast<std::int64_t>(unsigned_number);
-    } else {
-      number = value.get<std::int64_t>();
-    }
-    if (number < min || number > max) {
-      return Invalid("must be between " + std::to_string(min) + " and " + std::to_string(max),
-                     prefix_ + name);
-    }
-    return number;
-  }
-
-  const json& object_;
-  std::string prefix_;
-  std::set<std::string> read_;
-};
-
-Result<json> ParseObject(std::string_view body) {
-  if (body.size() > kMaxBodyBytes) {
-    return Status(ErrorCode::kResourceExhausted, "the body is larger than 64 KiB", "");
-  }
-  json parsed = json::parse(body, nullptr, /*allow_exceptions=*/false);
-  if (parsed.is_discarded()) {
-    return Invalid("the body is not valid JSON; send a JSON object", "");
-  }
-  if (!parsed.is_object()) return Invalid("the body must be a JSON object", "");
-  return parsed;
-}
+Result<json> ParseObject(std::string_view body) { return ParseJsonObject(body); }
 
 Result<Date> DateField(ObjectReader& reader, const std::string& name) {
   PSL_ASSIGN_OR_RETURN(const std::string text, reader.String(name, 10));

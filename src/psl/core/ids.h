@@ -27,6 +27,7 @@ using AccountId = StrongId<struct AccountIdTag>;
 using PostingId = StrongId<struct PostingIdTag>;
 using AuditEntryId = StrongId<struct AuditEntryIdTag>;
 using ApiKeyId = StrongId<struct ApiKeyIdTag>;
+using LicenceId = StrongId<struct LicenceIdTag>;
 
 }  // namespace psl
 
