@@ -7,6 +7,9 @@
 #include "psl/app/app.h"
 #include "psl/app/credentials.h"
 #include "psl/app/demo.h"
+#include "psl/app/licensing.h"
+
+#include <map>
 
 namespace psl::app {
 namespace {
@@ -290,8 +293,57 @@ TEST_F(AppTest, LedgerPostingsAreAuditedOnceAndReplaysAreFree) {
 TEST_F(AppTest, TheDemoSeedIsIdempotent) {
   auto again = SeedDemo(*app_);
   ASSERT_TRUE(again.ok());
-  ASSERT_EQ(again->size(), 6u);
+  ASSERT_EQ(again->size(), 7u);  // one per role, and regulator2 for four eyes
   for (const auto& login : *again) EXPECT_FALSE(login.created) << login.username;
+}
+
+}  // namespace
+}  // namespace psl::app
+
+namespace psl::app {
+namespace {
+
+TEST_F(AppTest, TheDemonstrationMarketHasEverythingThePagesShow) {
+  const Timestamp now = clock_.Now();
+  const std::vector<store::AreaRecord> areas = {
+      {"E08000003", "Manchester", "North West", 40'037'000, "live"},
+      {"E06000001", "Hartlepool", "North East", 35'037'000, "live"},
+      {"E09000007", "Camden", "London", 20'001'000, "live"}};
+  auto market = SeedDemoMarket(*store_, now, areas);
+  ASSERT_TRUE(market.ok()) << market.status().ToString();
+  EXPECT_TRUE(market->created);
+  EXPECT_EQ(market->providers, 40);
+
+  std::map<std::string, int> by_status;
+  int top_ups = 0, recent = 0, mature = 0;
+  ASSERT_TRUE(store_->Read([&](store::Transaction& transaction) -> Status {
+                store::LicenceFilter filter;
+                filter.limit = 500;
+                PSL_ASSIGN_OR_RETURN(auto licences,
+                                     store::LicenceTable(transaction.connection()).List(filter));
+                for (const auto& licence : licences) {
+                  ++by_status[std::string(licensing::LicenceStatusName(licence.status))];
+                  top_ups += licensing::IsTopUp(licence.kind);
+                  if (licence.granted_on) {
+                    const int months = WholeMonthsBetween(*licence.granted_on, now.UtcDate());
+                    recent += months < 3;   // PAY-3's first band
+                    mature += months >= 18;  // PAY-3's last band
+                  }
+                }
+                return Status::Ok();
+              }).ok());
+  EXPECT_GE(by_status["granted"], 30);
+  EXPECT_EQ(by_status["applied"], 1);
+  EXPECT_EQ(by_status["under_review"], 1);
+  EXPECT_EQ(by_status["refused"], 1);
+  EXPECT_EQ(by_status["suspended"], 1);
+  EXPECT_GE(top_ups, 4);
+  EXPECT_GE(recent, 1);
+  EXPECT_GE(mature, 5);
+
+  auto again = SeedDemoMarket(*store_, now, areas);
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(again->created);
 }
 
 }  // namespace

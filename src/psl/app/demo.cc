@@ -5,9 +5,13 @@ namespace psl::app {
 Result<std::vector<DemoLogin>> SeedDemo(App& app) {
   const RequestContext context{access::Principal::System("psl demo"), "cli:demo"};
   std::vector<DemoLogin> logins;
+  // One user per role, and a second regulator so that four-eyes decisions can be shown.
+  std::vector<std::pair<std::string, access::Role>> users;
   for (access::Role role : access::kAllRoles) {
-    if (role == access::Role::kPublic) continue;
-    const std::string name(access::RoleName(role));
+    if (role != access::Role::kPublic) users.emplace_back(access::RoleName(role), role);
+  }
+  users.emplace_back("regulator2", access::Role::kRegulator);
+  for (const auto& [name, role] : users) {
     DemoLogin login{name, "psl-demo-" + name, role};
     std::optional<access::User> existing;
     PSL_RETURN_IF_ERROR(app.store().Read([&](store::Transaction& transaction) -> Status {

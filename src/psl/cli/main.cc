@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 
 #include <csignal>
+#include <fstream>
+#include <sstream>
 #include <cstdio>
 #include <iostream>
 #include <thread>
@@ -14,6 +16,7 @@
 #include "psl/api/server.h"
 #include "psl/app/app.h"
 #include "psl/app/demo.h"
+#include "psl/app/licensing.h"
 
 namespace {
 
@@ -53,9 +56,12 @@ bool SplitListen(const std::string& listen, std::string& host, int& port) {
 
 void PrintDemoLogins(psl::store::Store& store) {
   std::vector<std::string> present;
+  std::vector<std::string> names;
   for (psl::access::Role role : psl::access::kAllRoles) {
-    if (role == psl::access::Role::kPublic) continue;
-    const std::string name(psl::access::RoleName(role));
+    if (role != psl::access::Role::kPublic) names.emplace_back(psl::access::RoleName(role));
+  }
+  names.emplace_back("regulator2");
+  for (const std::string& name : names) {
     std::optional<psl::access::User> user;
     Status read = store.Read([&](psl::store::Transaction& transaction) -> Status {
       PSL_ASSIGN_OR_RETURN(user, transaction.users().FindByUsername(name));
@@ -170,8 +176,15 @@ int main(int argc, char** argv) {
       ->capture_default_str();
 
   auto* demo = cli.add_subcommand(
-      "demo", "Create the demonstration market (one user per role) if it is missing");
+      "demo",
+      "Create the demonstration market if it is missing: one user per role, every English "
+      "district, about 40 licensed providers");
+  std::string areas_path = PSL_DEFAULT_AREAS_CSV;
+  bool users_only = false;
   demo->add_option("--db", db, "Database: sqlite:PATH or postgresql://...")->capture_default_str();
+  demo->add_option("--areas", areas_path, "The districts to load (lad_code,lad_name,region,score)")
+      ->capture_default_str();
+  demo->add_flag("--users-only", users_only, "Create only the demonstration users");
 
   auto* user = cli.add_subcommand("user", "Manage users");
   user->require_subcommand(1);
@@ -219,6 +232,26 @@ int main(int argc, char** argv) {
     for (const auto& login : *logins) {
       std::printf("%s %-11s / %s\n", login.created ? "created " : "existing", login.username.c_str(),
                   login.password.c_str());
+    }
+    if (users_only) return 0;
+    std::ifstream file(areas_path);
+    if (!file) {
+      return Fail(Status(psl::ErrorCode::kNotFound, "cannot read " + areas_path, "areas"),
+                  "pass --areas data/areas.csv from the PSL folder, or --users-only");
+    }
+    std::stringstream contents;
+    contents << file.rdbuf();
+    auto areas = psl::app::ParseAreasCsv(contents.str());
+    if (!areas.ok()) return Fail(areas.status());
+    std::printf("building the demonstration market (about 40 providers)...\n");
+    std::fflush(stdout);
+    auto market = psl::app::SeedDemoMarket(**store, clock.Now(), *areas);
+    if (!market.ok()) return Fail(market.status());
+    if (market->created) {
+      std::printf("created the demonstration market: %zu areas, %d providers, %d licences\n",
+                  areas->size(), market->providers, market->licences);
+    } else {
+      std::printf("the demonstration market is already there\n");
     }
     return 0;
   }
