@@ -1,0 +1,1 @@
+#include "psl/app/appeals.h"

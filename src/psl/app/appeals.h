@@ -1,0 +1,2 @@
+// Use cases of appeals and disputes (REG-5).
+#pragma once

@@ -1,0 +1,1 @@
+#include "psl/regulation/appeal.h"

@@ -1,0 +1,2 @@
+// Appeals and disputes (REG-5): pure domain.
+#pragma once

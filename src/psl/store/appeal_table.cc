@@ -1,0 +1,1 @@
+#include "psl/store/appeal_table.h"

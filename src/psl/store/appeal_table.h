@@ -1,0 +1,2 @@
+// Storage of appeals and disputes (REG-5).
+#pragma once
