@@ -79,7 +79,7 @@ print(f"{rps:.0f} {p99:.2f} {int(bad.group(1)) if bad else 0} {1 if errors else 
 if [[ "${PSL_BENCH_SKIP_HTTP:-0}" != 1 ]]; then
   echo "== API overhead: GET /api/v1/me (psl serve, SQLite) vs GET /hello (bare cpp-httplib) =="
   db="sqlite:$work/psl.db"
-  "$psl" demo --db "$db" >/dev/null
+  "$psl" demo --db "$db" --users-only >/dev/null
   psl_port="$(free_port)"
   hello_port="$(free_port)"
   while [[ "$hello_port" == "$psl_port" ]]; do hello_port="$(free_port)"; done

@@ -3,6 +3,7 @@
 
 #include "psl/licensing/checklist.h"
 #include "psl/licensing/licence.h"
+#include "psl/store/licensing_tables.h"
 
 namespace psl::licensing {
 namespace {
@@ -153,3 +154,18 @@ TEST(Organisation, AnyFormAndSizeButAWellFormedRecord) {
 
 }  // namespace
 }  // namespace psl::licensing
+
+namespace psl::store {
+namespace {
+
+TEST(NameWords, LowerCaseWordsOnceEach) {
+  EXPECT_EQ(NameWords("Northern Lights Employment CIC"),
+            (std::vector<std::string>{"northern", "lights", "employment", "cic"}));
+  EXPECT_EQ(NameWords("  St. Mungo's -- St. Mungo's  "),
+            (std::vector<std::string>{"st", "mungo", "s"}));
+  EXPECT_TRUE(NameWords("!!!").empty());
+  EXPECT_EQ(NameWords("Café Ümlaut").size(), 2u);  // UTF-8 letters stay inside words
+}
+
+}  // namespace
+}  // namespace psl::store

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, getMe, loadSession, logOut, onSessionEnded, type Me } from "./api";
-import { navFor, pageAt } from "./nav";
+import { isPublicPath, navFor, pageAt, restOf } from "./nav";
 import { NotAllowedPage, NotFoundPage } from "./pages/Status";
 import { LoginPage } from "./pages/Login";
 import { href, navigate, usePath } from "./router";
@@ -14,6 +14,7 @@ type AuthState =
 const SESSION_ENDED = "Your session has ended. Please log in again.";
 
 export function App() {
+  const path = usePath();
   const [auth, setAuth] = useState<AuthState>(() =>
     loadSession() ? { kind: "checking" } : { kind: "anonymous", notice: null },
   );
@@ -50,7 +51,18 @@ export function App() {
     );
   }
   if (auth.kind === "anonymous") {
-    return <LoginPage notice={auth.notice} onLoggedIn={(me) => setAuth({ kind: "signed-in", me })} />;
+    // A visitor may open the public pages (the register, registering an organisation); every
+    // other address asks them to log in first.
+    if (isPublicPath(path)) return <Shell me={null} onLoggedOut={() => undefined} />;
+    return (
+      <LoginPage
+        notice={auth.notice}
+        onLoggedIn={(me) => {
+          if (path === "/login") navigate("/");
+          setAuth({ kind: "signed-in", me });
+        }}
+      />
+    );
   }
   return (
     <Shell
@@ -63,11 +75,12 @@ export function App() {
   );
 }
 
-function Shell({ me, onLoggedOut }: { me: Me; onLoggedOut: () => void }) {
+function Shell({ me, onLoggedOut }: { me: Me | null; onLoggedOut: () => void }) {
   const path = usePath();
-  const links = navFor(me.role as Audience);
+  const audience: Audience = me ? (me.role as Audience) : "public";
+  const links = navFor(audience);
   const entry = pageAt(path);
-  const allowed = entry !== undefined && entry.audience.includes(me.role as Audience);
+  const allowed = entry !== undefined && entry.audience.includes(audience);
   const [loggingOut, setLoggingOut] = useState(false);
   const firstRender = useRef(true);
 
@@ -80,6 +93,11 @@ function Shell({ me, onLoggedOut }: { me: Me; onLoggedOut: () => void }) {
     window.scrollTo(0, 0);
   }, [path]);
 
+  // Logged in at the login address (e.g. from a link): go home.
+  useEffect(() => {
+    if (me && path === "/login") navigate("/");
+  }, [me, path]);
+
   async function logOutClicked() {
     setLoggingOut(true);
     await logOut();
@@ -90,10 +108,10 @@ function Shell({ me, onLoggedOut }: { me: Me; onLoggedOut: () => void }) {
   if (entry === undefined || entry.page === undefined) {
     content = <NotFoundPage />;
   } else if (!allowed) {
-    content = <NotAllowedPage role={me.role} page={entry.label} />;
+    content = <NotAllowedPage role={audience} page={entry.label} />;
   } else {
     const Page = entry.page;
-    content = <Page me={me} links={links} />;
+    content = <Page me={me} links={links} rest={restOf(entry, path)} />;
   }
 
   return (
@@ -106,20 +124,31 @@ function Shell({ me, onLoggedOut }: { me: Me; onLoggedOut: () => void }) {
           <span class="brand-mark">PSL</span>
           <span class="brand-name">Public Service Licensing</span>
         </a>
-        <div class="user" aria-label="Logged in user">
-          <span class="user-name">{me.username}</span>
-          <span class="role-badge">{roleLabel(me.role)}</span>
-          <button type="button" class="button button-quiet" onClick={logOutClicked} disabled={loggingOut}>
-            {loggingOut ? "Logging out…" : "Log out"}
-          </button>
-        </div>
+        {me ? (
+          <div class="user" aria-label="Logged in user">
+            <span class="user-name">{me.username}</span>
+            <span class="role-badge">{roleLabel(me.role)}</span>
+            <button type="button" class="button button-quiet" onClick={logOutClicked} disabled={loggingOut}>
+              {loggingOut ? "Logging out…" : "Log out"}
+            </button>
+          </div>
+        ) : (
+          <div class="user">
+            <a class="button button-quiet" href={href("/login")}>
+              Log in
+            </a>
+          </div>
+        )}
       </header>
       <div class="body">
         <nav class="sidenav" aria-label="Main">
           <ul>
             {links.map((link) => (
               <li key={link.path}>
-                <a href={href(link.path)} aria-current={link.path === path ? "page" : undefined}>
+                <a
+                  href={href(link.path)}
+                  aria-current={link.path === path ? "page" : link === entry ? "location" : undefined}
+                >
                   {link.label}
                 </a>
               </li>

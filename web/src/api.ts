@@ -109,7 +109,7 @@ export function onSessionEnded(listener: SessionEndedListener | null): void {
 
 // ---- requests ----
 
-interface RequestOptions {
+export interface RequestOptions {
   body?: unknown;
   /** Send the bearer token (default true). */
   auth?: boolean;
@@ -118,7 +118,8 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
-async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+/** One call to the API; pages' own API modules (e.g. licensing.ts) build on it. */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const auth = options.auth ?? true;
   const headers: Record<string, string> = { Accept: "application/json" };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";

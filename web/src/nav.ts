@@ -8,12 +8,19 @@ import type { ComponentType } from "preact";
 import type { Me } from "./api";
 import type { Audience } from "./roles";
 import { AuditPage } from "./pages/Audit";
+import { CaseworkPage } from "./pages/Casework";
 import { HomePage } from "./pages/Home";
+import { ProviderLicencePage } from "./pages/ProviderLicence";
+import { RegisterPage } from "./pages/Register";
+import { RegisterOrganisationPage } from "./pages/RegisterOrganisation";
 
 export interface PageProps {
-  me: Me;
+  /** The logged-in user; null for a visitor on a public page. */
+  me: Me | null;
   /** The navigation entries this user sees. */
   links: NavEntry[];
+  /** For an entry with `nested`, what follows its path: "12" at /register/12; "" at /register. */
+  rest: string;
 }
 
 export interface NavEntry {
@@ -23,9 +30,12 @@ export interface NavEntry {
   audience: readonly Audience[];
   /** The page; undefined while it is only planned. */
   page?: ComponentType<PageProps>;
+  /** The page also answers below its path (/register/12), and reads the rest from `rest`. */
+  nested?: boolean;
 }
 
 const EVERYONE: readonly Audience[] = ["government", "regulator", "inspector", "referrer", "provider", "citizen"];
+const EVERYONE_AND_PUBLIC: readonly Audience[] = [...EVERYONE, "public"];
 
 export const NAV: readonly NavEntry[] = [
   { path: "/", label: "Home", audience: EVERYONE, page: HomePage },
@@ -35,7 +45,7 @@ export const NAV: readonly NavEntry[] = [
   { path: "/budget", label: "Budget and profit cap", audience: ["government"] },
 
   // regulator
-  { path: "/licences", label: "Licences", audience: ["regulator"] },
+  { path: "/licences", label: "Licensing casework", audience: ["regulator"], page: CaseworkPage, nested: true },
   { path: "/tariffs", label: "Tariffs", audience: ["regulator", "government"] },
   { path: "/complaints", label: "Complaints", audience: ["regulator"] },
   { path: "/disputes", label: "Disputes", audience: ["regulator"] },
@@ -50,7 +60,7 @@ export const NAV: readonly NavEntry[] = [
   { path: "/assessments", label: "Assessments", audience: ["referrer"] },
 
   // provider
-  { path: "/licence", label: "Licence", audience: ["provider"] },
+  { path: "/licence", label: "Licence", audience: ["provider"], page: ProviderLicencePage, nested: true },
   { path: "/caseload", label: "Caseload", audience: ["provider"] },
   { path: "/claims", label: "Claims", audience: ["provider"] },
   { path: "/statements", label: "Statements", audience: ["provider"] },
@@ -61,8 +71,9 @@ export const NAV: readonly NavEntry[] = [
   { path: "/choose", label: "Choose a provider", audience: ["citizen"] },
   { path: "/my-complaints", label: "Complaints", audience: ["citizen"] },
 
-  // public (not logged in)
-  { path: "/register", label: "Licence register", audience: ["public"] },
+  // public (not logged in), and the register for everyone
+  { path: "/register", label: "Public register", audience: EVERYONE_AND_PUBLIC, page: RegisterPage, nested: true },
+  { path: "/register-organisation", label: "Register your organisation", audience: ["public"], page: RegisterOrganisationPage },
   { path: "/findings", label: "Inspection findings", audience: ["public"] },
   { path: "/open-data", label: "Open data", audience: ["public"] },
 ];
@@ -74,5 +85,18 @@ export function navFor(role: Audience): NavEntry[] {
 
 /** The built page at a path, whoever may open it; undefined if there is none. */
 export function pageAt(path: string): NavEntry | undefined {
-  return NAV.find((entry) => entry.path === path && entry.page !== undefined);
+  return NAV.find(
+    (entry) =>
+      entry.page !== undefined && (entry.path === path || (entry.nested === true && path.startsWith(`${entry.path}/`))),
+  );
+}
+
+/** What follows the entry's own path: "12" for /register/12 under /register. */
+export function restOf(entry: NavEntry, path: string): string {
+  return path === entry.path ? "" : path.slice(entry.path.length + 1);
+}
+
+/** Whether a visitor who is not logged in may open the page at a path. */
+export function isPublicPath(path: string): boolean {
+  return pageAt(path)?.audience.includes("public") ?? false;
 }

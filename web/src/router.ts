@@ -27,3 +27,32 @@ export function usePath(): string {
   }, []);
   return path;
 }
+
+/** The query part of the hash (#/register?status=granted), without the "?". */
+export function currentQuery(): string {
+  const hash = window.location.hash.replace(/^#/, "");
+  const at = hash.indexOf("?");
+  return at < 0 ? "" : hash.slice(at + 1);
+}
+
+/** The hash's query, updated on every hash change (a page keeps its search in it). */
+export function useQuery(): URLSearchParams {
+  const [query, setQuery] = useState(currentQuery);
+  useEffect(() => {
+    const update = () => setQuery(currentQuery());
+    window.addEventListener("hashchange", update);
+    return () => window.removeEventListener("hashchange", update);
+  }, []);
+  return new URLSearchParams(query);
+}
+
+/** Goes to a path with a query; entries with no value are left out. */
+export function navigateWithQuery(path: string, params: Record<string, string | null | undefined>): void {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== "") search.set(key, value);
+  }
+  const text = search.toString();
+  const target = text === "" ? path : `${path}?${text}`;
+  if (window.location.hash.replace(/^#/, "") !== target) window.location.hash = target;
+}

@@ -1,5 +1,8 @@
 #include "psl/store/licensing_tables.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace psl::store {
 namespace {
 
@@ -44,15 +47,11 @@ class Parameters {
   std::vector<SqlValue> values_;
 };
 
-// A LIKE pattern matching `text` anywhere, lower-cased, with LIKE's wildcards escaped.
-std::string ContainsPattern(std::string_view text) {
-  std::string pattern = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-    pattern += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  pattern += '%';
-  return pattern;
+// The smallest string greater than every string that starts with `prefix` (for a range scan).
+std::string PrefixEnd(std::string prefix) {
+  while (!prefix.empty() && static_cast<unsigned char>(prefix.back()) == 0xff) prefix.pop_back();
+  if (!prefix.empty()) prefix.back() = static_cast<char>(prefix.back() + 1);
+  return prefix;
 }
 
 constexpr std::string_view kLicenceColumns =
@@ -95,6 +94,24 @@ Result<std::optional<LicenceRecord>> OneLicence(Result<Rows> rows) {
 
 }  // namespace
 
+std::vector<std::string> NameWords(std::string_view name) {
+  std::vector<std::string> words;
+  std::string word;
+  for (std::size_t i = 0; i <= name.size(); ++i) {
+    const unsigned char c = i < name.size() ? static_cast<unsigned char>(name[i]) : ' ';
+    // Letters, digits and any UTF-8 byte stay in words; everything else separates them.
+    if (std::isalnum(c) || c >= 0x80) {
+      word += static_cast<char>(std::tolower(c));
+    } else if (!word.empty()) {
+      if (std::find(words.begin(), words.end(), word) == words.end() && words.size() < 20) {
+        words.push_back(word);
+      }
+      word.clear();
+    }
+  }
+  return words;
+}
+
 // --- Organisations --------------------------------------------------------------------------
 
 Result<ProviderId> OrganisationTable::Insert(const licensing::Organisation& organisation,
@@ -106,6 +123,13 @@ Result<ProviderId> OrganisationTable::Insert(const licensing::Organisation& orga
                    {organisation.name, now.unix_seconds(), organisation.legal_form,
                     organisation.size}));
   PSL_CHECK(id.has_value(), "a provider insert always inserts");
+  for (const std::string& word : NameWords(organisation.name)) {
+    PSL_RETURN_IF_ERROR(connection_
+                            .Execute("INSERT INTO provider_name_words (word, provider_id) VALUES "
+                                     "($1, $2)",
+                                     {word, *id})
+                            .ToStatus());
+  }
   for (const std::string& sector : organisation.sectors) {
     PSL_RETURN_IF_ERROR(connection_
                             .Execute("INSERT INTO provider_sectors (provider_id, sector) VALUES "
@@ -261,9 +285,10 @@ Result<std::vector<LicenceRecord>> LicenceTable::List(const LicenceFilter& filte
              parameters.Add(std::string(licensing::LicenceStatusName(*filter.status)));
   }
   if (!filter.kind.empty()) where += " AND l.kind = " + parameters.Add(filter.kind);
-  if (!filter.name.empty()) {
-    where += " AND LOWER(p.name) LIKE " + parameters.Add(ContainsPattern(filter.name)) +
-             " ESCAPE '\\'";
+  for (const std::string& word : NameWords(filter.name)) {
+    where += " AND l.provider_id IN (SELECT w.provider_id FROM provider_name_words w WHERE "
+             "w.word >= " + parameters.Add(word) + " AND w.word < " +
+             parameters.Add(PrefixEnd(word)) + ")";
   }
   if (!filter.sector.empty()) {
     where += " AND EXISTS (SELECT 1 FROM provider_sectors s WHERE s.provider_id = l.provider_id "

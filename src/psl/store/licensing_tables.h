@@ -20,6 +20,9 @@ struct OrganisationRecord {
   licensing::Organisation organisation;
 };
 
+// The lower-case words of a name, as the register indexes and searches them (at most 20).
+std::vector<std::string> NameWords(std::string_view name);
+
 class OrganisationTable {
  public:
   explicit OrganisationTable(Connection& connection) : connection_(connection) {}
@@ -114,7 +117,9 @@ struct LicenceFilter {
   std::optional<ProviderId> provider_id;
   std::optional<licensing::LicenceStatus> status;
   std::string kind;    // empty: any
-  std::string name;    // substring of the provider's name, case-insensitive; empty: any
+  // Words of the provider's name: each word given must begin a word of the name, in any case
+  // ("north path" finds "Northern Pathways CIC"); empty: any.
+  std::string name;
   std::string sector;  // the provider works in this sector; empty: any
   std::string area;    // the provider operates in this area; empty: any
   std::int64_t after_id = 0;

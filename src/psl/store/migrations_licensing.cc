@@ -13,6 +13,13 @@ CREATE TABLE provider_sectors (
   sector TEXT NOT NULL,
   PRIMARY KEY (provider_id, sector)
 );
+-- Each lower-case word of each provider's name, for the register's name search (word prefixes
+-- through an index instead of a scan of every name).
+CREATE TABLE provider_name_words (
+  word TEXT NOT NULL,
+  provider_id BIGINT NOT NULL REFERENCES providers(id),
+  PRIMARY KEY (word, provider_id)
+);
 CREATE TABLE areas (
   code TEXT PRIMARY KEY,
   name TEXT NOT NULL,

@@ -4,6 +4,7 @@ import { isRole, ROLE_INTROS, roleLabel } from "../roles";
 import { PageHeading } from "./common";
 
 export function HomePage({ me, links }: PageProps) {
+  if (!me) return null; // Home is for logged-in users only (see nav.ts)
   const intro = isRole(me.role) ? ROLE_INTROS[me.role] : null;
   const others = links.filter((link) => link.path !== "/");
   return (

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, getMe, logIn, type Me } from "../api";
+import { currentQuery, href } from "../router";
 import { ErrorMessage, PageHeading } from "./common";
 
 interface LoginProps {
@@ -9,7 +10,8 @@ interface LoginProps {
 }
 
 export function LoginPage({ notice, onLoggedIn }: LoginProps) {
-  const [username, setUsername] = useState("");
+  // A newly registered organisation arrives with its username (#/login?username=...).
+  const [username, setUsername] = useState(() => new URLSearchParams(currentQuery()).get("username") ?? "");
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -18,7 +20,8 @@ export function LoginPage({ notice, onLoggedIn }: LoginProps) {
 
   // The autofocus attribute only works on the first page load; after logging out, focus by hand.
   useEffect(() => {
-    usernameRef.current?.focus();
+    if (username !== "") passwordRef.current?.focus();
+    else usernameRef.current?.focus();
   }, []);
 
   async function submit(event: Event) {
@@ -96,6 +99,14 @@ export function LoginPage({ notice, onLoggedIn }: LoginProps) {
           PSL licenses the providers of public services and pays them for the outcomes they achieve. Log in with
           the account your organisation gave you.
         </p>
+        <ul class="login-links">
+          <li>
+            <a href={href("/register")}>Search the public register</a> of licensed providers
+          </li>
+          <li>
+            <a href={href("/register-organisation")}>Register your organisation</a> to apply for a licence
+          </li>
+        </ul>
       </main>
     </div>
   );
