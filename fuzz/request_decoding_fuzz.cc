@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "psl/api/licensing_decoding.h"
 #include "psl/api/request_decoding.h"
 #include "psl/core/date.h"
 #include "psl/core/money.h"
@@ -309,6 +310,56 @@ void FuzzQuery(std::string_view text) {
   FuzzRefuseUnknown(query, {"as_of", "after", "limit"});
 }
 
+// --- Licensing decoders (LIC-1..8) ---------------------------------------------------------------
+
+// Whatever the licensing decoders accept already satisfies the domain's own validation.
+void FuzzLicensing(std::string_view body) {
+  if (auto organisation = psl::api::DecodeOrganisationRequest(body); organisation.ok()) {
+    Require(psl::licensing::ValidateOrganisation(organisation->organisation).ok());
+  } else {
+    RequireInputError(organisation.status());
+  }
+  if (auto application = psl::api::DecodeApplicationRequest(body); application.ok()) {
+    Require(psl::licensing::ValidateLicenceKind(application->kind).ok());
+    for (const auto& [id, answer] : application->evidence) {
+      Require(answer.size() <= psl::licensing::kMaxEvidenceLength);
+    }
+  } else {
+    RequireInputError(application.status());
+  }
+  if (auto decision = psl::api::DecodeDecisionRequest(body); decision.ok()) {
+    Require(psl::licensing::ValidateReasons(decision->reasons).ok());
+  } else {
+    RequireInputError(decision.status());
+  }
+  if (auto proposal = psl::api::DecodeProposalRequest(body); proposal.ok()) {
+    Require(psl::licensing::ValidateGrounds(proposal->grounds).ok());
+    Require(proposal->action == "suspend" || proposal->action == "revoke");
+  } else {
+    RequireInputError(proposal.status());
+  }
+  if (auto scope = psl::api::DecodeScopeRequest(body); scope.ok()) {
+    Require(!scope->scope_restriction ||
+            psl::licensing::ValidateScopeRestriction(*scope->scope_restriction).ok());
+  } else {
+    RequireInputError(scope.status());
+  }
+  if (auto checklist = psl::api::DecodeChecklistRequest(body); checklist.ok()) {
+    Require(psl::licensing::ValidateChecklist({0, *checklist}).ok());
+  } else {
+    RequireInputError(checklist.status());
+  }
+  if (auto reasons = psl::api::DecodeReasonsRequest(body); !reasons.ok()) {
+    RequireInputError(reasons.status());
+  }
+  if (auto mode = psl::api::DecodeAreaModeRequest(body); mode.ok()) {
+    Require(*mode == "live" || *mode == "control");
+  } else {
+    RequireInputError(mode.status());
+  }
+  if (Status empty = psl::api::DecodeEmptyRequest(body); !empty.ok()) RequireInputError(empty);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -324,6 +375,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FuzzApiKey(input);
   FuzzPosting(input);
   FuzzReversal(input);
+  FuzzLicensing(input);
 
   FuzzPathId(input);
   FuzzQuery(input);

@@ -11,7 +11,10 @@ Result<std::vector<DemoLogin>> SeedDemo(App& app) {
     if (role != access::Role::kPublic) users.emplace_back(access::RoleName(role), role);
   }
   users.emplace_back("regulator2", access::Role::kRegulator);
-  for (const auto& [name, role] : users) {
+  for (const auto& user_entry : users) {
+    // Named variables, not a structured binding: clang 14 (the fuzz build) cannot capture those.
+    const std::string& name = user_entry.first;
+    const access::Role role = user_entry.second;
     DemoLogin login{name, "psl-demo-" + name, role};
     std::optional<access::User> existing;
     PSL_RETURN_IF_ERROR(app.store().Read([&](store::Transaction& transaction) -> Status {
