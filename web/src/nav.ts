@@ -9,7 +9,10 @@ import type { Me } from "./api";
 import type { Audience } from "./roles";
 import { AuditPage } from "./pages/Audit";
 import { CaseworkPage } from "./pages/Casework";
+import { ComplaintsPage } from "./pages/Complaints";
 import { HomePage } from "./pages/Home";
+import { InspectionsPage } from "./pages/Inspections";
+import { MakeComplaintPage } from "./pages/MakeComplaint";
 import { ProviderLicencePage } from "./pages/ProviderLicence";
 import { RegisterPage } from "./pages/Register";
 import { RegisterOrganisationPage } from "./pages/RegisterOrganisation";
@@ -47,13 +50,13 @@ export const NAV: readonly NavEntry[] = [
   // regulator
   { path: "/licences", label: "Licensing casework", audience: ["regulator"], page: CaseworkPage, nested: true },
   { path: "/tariffs", label: "Tariffs", audience: ["regulator", "government"] },
-  { path: "/complaints", label: "Complaints", audience: ["regulator"] },
+  { path: "/complaints", label: "Complaints", audience: ["regulator", "provider"], page: ComplaintsPage, nested: true },
   { path: "/disputes", label: "Disputes", audience: ["regulator"] },
   { path: "/market", label: "Market", audience: ["regulator", "government"] },
   { path: "/audit", label: "Audit log", audience: ["regulator"], page: AuditPage },
 
   // inspector
-  { path: "/inspections", label: "Inspections", audience: ["inspector", "regulator"] },
+  { path: "/inspections", label: "Inspections", audience: ["inspector", "regulator"], page: InspectionsPage, nested: true },
 
   // referrer
   { path: "/referrals", label: "Referrals", audience: ["referrer"] },
@@ -69,11 +72,12 @@ export const NAV: readonly NavEntry[] = [
   // citizen
   { path: "/my-record", label: "My record", audience: ["citizen"] },
   { path: "/choose", label: "Choose a provider", audience: ["citizen"] },
-  { path: "/my-complaints", label: "Complaints", audience: ["citizen"] },
+  { path: "/my-complaints", label: "Complaints", audience: ["citizen"], page: ComplaintsPage, nested: true },
 
   // public (not logged in), and the register for everyone
   { path: "/register", label: "Public register", audience: EVERYONE_AND_PUBLIC, page: RegisterPage, nested: true },
   { path: "/register-organisation", label: "Register your organisation", audience: ["public"], page: RegisterOrganisationPage },
+  { path: "/complain", label: "Make a complaint", audience: ["citizen", "public"], page: MakeComplaintPage },
   { path: "/findings", label: "Inspection findings", audience: ["public"] },
   { path: "/open-data", label: "Open data", audience: ["public"] },
 ];

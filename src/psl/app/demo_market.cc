@@ -4,6 +4,8 @@
 #include <array>
 
 #include "psl/app/demo.h"
+#include "psl/app/complaints.h"
+#include "psl/app/inspections.h"
 #include "psl/app/licensing.h"
 
 namespace psl::app {
@@ -105,6 +107,12 @@ Result<DemoMarketSummary> SeedDemoMarket(store::Store& store, Timestamp now,
                                   std::nullopt)
                           .ToStatus());
 
+  struct DemoProvider {
+    ProviderId id;
+    RequestContext as_provider;
+    bool suspended = false;
+  };
+  std::vector<DemoProvider> providers;
   Sequence sequence;
   constexpr int kProviders = 40;
   for (int i = 0; i < kProviders; ++i) {
@@ -141,6 +149,7 @@ Result<DemoMarketSummary> SeedDemoMarket(store::Store& store, Timestamp now,
                           registered.provider_id, std::nullopt},
         "cli:demo"};
 
+    providers.push_back({registered.provider_id, as_provider, i == 12});
     const bool refused = i == 7;
     const bool waiting = i == 0 || i == 1;  // the newest two wait in the review queue
     PSL_ASSIGN_OR_RETURN(auto general, licensing.Apply(as_provider, "general", Evidence(!refused)));
@@ -195,6 +204,94 @@ Result<DemoMarketSummary> SeedDemoMarket(store::Store& store, Timestamp now,
                               .ToStatus());
       clock.Advance(kDay);
       PSL_RETURN_IF_ERROR(licensing.ConfirmProposal(as_regulator2, id).ToStatus());
+    }
+  }
+
+  // Published mystery-shopping findings (REG-2) for a dozen providers, two drafts still with the
+  // inspector, and the malpractice finding behind the suspension.
+  PSL_ASSIGN_OR_RETURN(const access::Principal inspector, PrincipalOf(store, "inspector"));
+  const RequestContext as_inspector{inspector, "cli:demo"};
+  Inspections inspections(app);
+  const regulation::Rubric rubric = regulation::DefaultRubric();
+  for (std::size_t p = 2; p < providers.size() && p < 16; ++p) {
+    const DemoProvider& provider = providers[p];
+    clock.Set(now.PlusSeconds(-static_cast<std::int64_t>(90 - 5 * p) * kDay));
+    regulation::VisitRecord visit;
+    visit.provider_id = provider.id;
+    visit.visit_date = clock.Now().UtcDate().AddDays(-1);
+    for (const regulation::Criterion& criterion : rubric.criteria) {
+      if (criterion.kind == regulation::CriterionKind::kScore) {
+        visit.answers[criterion.key] =
+            regulation::Answer::Score(provider.suspended ? 2 : 3 + static_cast<int>(p % 3));
+      } else {
+        // The adverse answer only for the provider found offering inducements (CHO-6).
+        const bool adverse = provider.suspended;
+        visit.answers[criterion.key] =
+            regulation::Answer::Flag(adverse ? *criterion.adverse_answer : !*criterion.adverse_answer);
+      }
+    }
+    visit.malpractice = provider.suspended;
+    visit.finding = provider.suspended
+                        ? "Staff offered a shopping voucher to sign up and could not explain the "
+                          "complaints procedure. Malpractice: inducements (CHO-6)."
+                        : "Courteous and accurate; the office is accessible and the "
+                          "safeguarding lead was named on request.";
+    PSL_ASSIGN_OR_RETURN(const auto recorded, inspections.RecordVisit(as_inspector, visit));
+    if (p >= 14) continue;  // left as drafts
+    clock.Advance(2 * kDay);
+    PSL_RETURN_IF_ERROR(
+        inspections.Publish(as_regulator, recorded.inspection.id).ToStatus());
+  }
+
+  // Complaints (REG-3, CHO-6): open, answered and closed ones, from the public and a citizen.
+  Complaints complaints(app);
+  PSL_ASSIGN_OR_RETURN(const access::Principal citizen, PrincipalOf(store, "citizen"));
+  struct DemoComplaint {
+    std::size_t provider;
+    regulation::ComplaintCategory category;
+    const char* text;
+    bool from_citizen;
+    int stage;  // 0 open, 1 answered by the provider, 2 closed by the Regulator
+  };
+  const DemoComplaint demo_complaints[] = {
+      {3, regulation::ComplaintCategory::kServiceQuality,
+       "Three appointments cancelled at short notice in one month.", false, 0},
+      {12, regulation::ComplaintCategory::kInducements,
+       "I was offered a voucher if I signed up there instead of choosing freely.", false, 2},
+      {5, regulation::ComplaintCategory::kMisleadingMarketing,
+       "Their leaflet says they are the 'official' provider for the area.", true, 1},
+      {9, regulation::ComplaintCategory::kSafeguarding,
+       "My worker shared my address with another client by mistake.", false, 1},
+      {20, regulation::ComplaintCategory::kOther, "Nobody answers the phone on Fridays.", false, 0},
+  };
+  for (const DemoComplaint& demo : demo_complaints) {
+    if (demo.provider >= providers.size()) continue;
+    clock.Set(now.PlusSeconds(-(demo.stage == 0 ? 3 : 40) * kDay));
+    regulation::ComplaintFiling filing;
+    filing.provider_id = providers[demo.provider].id;
+    filing.category = demo.category;
+    filing.text = demo.text;
+    if (!demo.from_citizen) filing.contact_email = "member.of.public@example.org";
+    const RequestContext filer =
+        demo.from_citizen ? RequestContext{citizen, "cli:demo"}
+                          : RequestContext{access::Principal::Public(), "cli:demo"};
+    PSL_ASSIGN_OR_RETURN(const auto filed, complaints.File(filer, filing));
+    if (demo.stage >= 1) {
+      clock.Advance(6 * kDay);
+      PSL_RETURN_IF_ERROR(complaints
+                              .Respond(providers[demo.provider].as_provider, filed.complaint.id,
+                                       "We are sorry. We have reviewed what happened and changed "
+                                       "our procedure; the manager will call you this week.")
+                              .ToStatus());
+    }
+    if (demo.stage >= 2) {
+      clock.Advance(10 * kDay);
+      PSL_RETURN_IF_ERROR(complaints
+                              .Close(as_regulator, filed.complaint.id,
+                                     regulation::ComplaintOutcome::kUpheld,
+                                     "Inducements are not allowed (CHO-6); the finding was "
+                                     "referred to the licence casework.")
+                              .ToStatus());
     }
   }
   return summary;

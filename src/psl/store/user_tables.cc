@@ -1,5 +1,7 @@
 #include "psl/store/user_tables.h"
 
+#include "psl/store/licensing_tables.h"
+
 namespace psl::store {
 namespace {
 
@@ -137,7 +139,16 @@ Result<ProviderId> PartyTable::InsertProvider(std::string_view name, Timestamp n
       Rows rows, connection_.Query("INSERT INTO providers (name, created_at) VALUES ($1, $2) "
                                    "RETURNING id",
                                    {std::string(name), now.unix_seconds()}));
-  return ProviderId(rows.at(0).Int(0));
+  const ProviderId id(rows.at(0).Int(0));
+  // Every provider is findable by name on the register (LIC-8).
+  for (const std::string& word : NameWords(name)) {
+    PSL_RETURN_IF_ERROR(connection_
+                            .Execute("INSERT INTO provider_name_words (word, provider_id) VALUES "
+                                     "($1, $2)",
+                                     {word, id.value()})
+                            .ToStatus());
+  }
+  return id;
 }
 
 Result<CitizenId> PartyTable::InsertCitizen(Timestamp now) {

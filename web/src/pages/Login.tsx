@@ -106,6 +106,9 @@ export function LoginPage({ notice, onLoggedIn }: LoginProps) {
           <li>
             <a href={href("/register-organisation")}>Register your organisation</a> to apply for a licence
           </li>
+          <li>
+            <a href={href("/complain")}>Make a complaint</a> about a provider
+          </li>
         </ul>
       </main>
     </div>

@@ -25,8 +25,10 @@ import {
 } from "../licensing";
 import type { PageProps } from "../nav";
 import { currentQuery, href, navigateWithQuery, useQuery } from "../router";
+import { getRubric, providerFindings, type Inspection, type Rubric } from "../regulation";
 import { ErrorMessage, PageHeading } from "./common";
 import { asApiError, DecisionHistory, StatusBadge, SummaryList } from "./licensing-common";
+import { FindingCard } from "./regulation-common";
 
 const FILTERS = ["name", "status", "kind", "sector", "area"] as const;
 
@@ -380,10 +382,80 @@ function RegisterEntryPage({ idText }: { idText: string }) {
           </section>
         )}
       </div>
+      <ProviderFindings providerId={entry.provider_id} />
       <section class="panel panel-wide" aria-labelledby="history-heading">
         <h2 id="history-heading">Decisions and reasons</h2>
         <DecisionHistory decisions={entry.decisions} />
       </section>
+      <section class="panel panel-wide complain-panel" aria-labelledby="complain-heading">
+        <h2 id="complain-heading">Something wrong?</h2>
+        <p>
+          Poor service, a safeguarding worry, an inducement to choose this provider or misleading marketing: tell the
+          Regulator. The provider must respond within 20 days.
+        </p>
+        <a
+          class="button"
+          href={href(
+            `/complain?provider=${entry.provider_id}&name=${encodeURIComponent(entry.provider_name)}`,
+          )}
+        >
+          Complain about this provider
+        </a>
+      </section>
     </>
+  );
+}
+
+const FINDINGS_SHOWN = 3;
+
+/** The provider's latest published inspection findings (REG-2), newest first. */
+function ProviderFindings({ providerId }: { providerId: number }) {
+  const [findings, setFindings] = useState<Inspection[] | null>(null);
+  const [rubric, setRubric] = useState<Rubric | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setFindings(null);
+    setError(null);
+    providerFindings(providerId, FINDINGS_SHOWN, controller.signal)
+      .then((page) => setFindings(page.items))
+      .catch((caught: unknown) => {
+        if (controller.signal.aborted) return;
+        setError(asApiError(caught, "The inspection findings could not be loaded.").message);
+      });
+    getRubric(controller.signal)
+      .then(setRubric)
+      .catch(() => undefined); // the findings show without the criteria's words
+    return () => controller.abort();
+  }, [providerId]);
+
+  return (
+    <section class="panel panel-wide findings-panel" aria-labelledby="findings-heading">
+      <h2 id="findings-heading">Inspection findings</h2>
+      <p class="hint">
+        The Regulator's inspectors visit providers as mystery shoppers and score them against a published rubric (scores
+        from 1, very poor, to 5, very good).
+      </p>
+      <ErrorMessage message={error} />
+      {findings === null && !error && (
+        <p class="loading" role="status">
+          Loading…
+        </p>
+      )}
+      {findings !== null && findings.length === 0 && <p class="muted">No published inspection findings yet.</p>}
+      {findings !== null && findings.length > 0 && (
+        <div class="finding-list">
+          {findings.map((finding, index) => (
+            <FindingCard
+              key={finding.id}
+              finding={finding}
+              rubric={rubric}
+              title={`${index === 0 ? "Latest visit" : "Visit"}: ${formatDate(finding.visit_date)}`}
+            />
+          ))}
+        </div>
+      )}
+    </section>
   );
 }
