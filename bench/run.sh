@@ -141,3 +141,8 @@ if [[ "${PSL_BENCH_SKIP_LEDGER:-0}" != 1 ]]; then
   echo "== Ledger: LedgerTable::Post vs raw INSERT ... SELECT =="
   TMPDIR="$work" "$ledger_bench" "$postings"
 fi
+
+if [[ "${PSL_BENCH_SKIP_REGISTER:-0}" != 1 ]]; then
+  echo
+  "$root/bench/register_bench.sh" "$psl"
+fi
