@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "psl/api/licensing_decoding.h"
+#include "psl/api/regulation_decoding.h"
 #include "psl/api/request_decoding.h"
 #include "psl/core/date.h"
 #include "psl/core/money.h"
@@ -360,6 +361,37 @@ void FuzzLicensing(std::string_view body) {
   if (Status empty = psl::api::DecodeEmptyRequest(body); !empty.ok()) RequireInputError(empty);
 }
 
+// --- Regulation decoders (REG-3, REG-5) -----------------------------------------------------------
+
+void FuzzRegulation(std::string_view body) {
+  if (auto filing = psl::api::DecodeComplaintFiling(body); filing.ok()) {
+    Require(filing->provider_id.valid());
+    Require(!filing->text.empty());
+  } else {
+    RequireInputError(filing.status());
+  }
+  if (auto response = psl::api::DecodeComplaintResponse(body); !response.ok()) {
+    RequireInputError(response.status());
+  }
+  if (auto closure = psl::api::DecodeComplaintClosure(body); !closure.ok()) {
+    RequireInputError(closure.status());
+  }
+  if (auto lodge = psl::api::DecodeLodgeRequest(body); lodge.ok()) {
+    Require(lodge->licence_id.valid());
+  } else {
+    RequireInputError(lodge.status());
+  }
+  if (auto decision = psl::api::DecodeAppealDecisionRequest(body); !decision.ok()) {
+    RequireInputError(decision.status());
+  }
+  if (auto dispute = psl::api::DecodeDisputeRequest(body); !dispute.ok()) {
+    RequireInputError(dispute.status());
+  }
+  if (auto resolution = psl::api::DecodeResolutionRequest(body); !resolution.ok()) {
+    RequireInputError(resolution.status());
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -376,6 +408,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FuzzPosting(input);
   FuzzReversal(input);
   FuzzLicensing(input);
+  FuzzRegulation(input);
 
   FuzzPathId(input);
   FuzzQuery(input);

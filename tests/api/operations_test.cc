@@ -2,6 +2,9 @@
 // response carries.
 #include "api_test_support.h"
 
+#include <chrono>
+#include <thread>
+
 namespace psl::api::testing {
 namespace {
 
@@ -23,7 +26,17 @@ TEST_F(OperationsTest, HealthzSaysOk) {
 TEST_F(OperationsTest, MetricsCountRequestsByRouteAndStatus) {
   ASSERT_EQ(server().Get("/healthz").status, 200);
   ASSERT_EQ(server().Get("/api/v1/me").status, 401);
-  const Reply reply = server().Get("/metrics");
+  // A request is counted by cpp-httplib's logger hook, which runs just after its response is
+  // sent: poll briefly (bounded) until the /api/v1/me request is counted.
+  const std::string counted = R"(psl_http_requests_total{route="/api/v1/me",status="401"})";
+  Reply reply = server().Get("/metrics");
+  const std::string health = R"(psl_http_requests_total{route="/healthz",status="200"})";
+  for (int attempt = 0; attempt < 50 && (reply.body.find(counted) == std::string::npos ||
+                                         reply.body.find(health) == std::string::npos);
+       ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    reply = server().Get("/metrics");
+  }
   ASSERT_EQ(reply.status, 200) << reply.Describe();
   EXPECT_NE(reply.Header("Content-Type").find("text/plain"), std::string::npos);
   EXPECT_NE(reply.body.find("# TYPE psl_http_requests_total counter"), std::string::npos)

@@ -5,6 +5,7 @@
 #include <array>
 
 #include "psl/api/json_reader.h"
+#include "psl/api/regulation_decoding.h"
 #include "psl/api/request_decoding.h"
 #include "psl/api/routes.h"
 #include "psl/app/appeals.h"
@@ -22,103 +23,6 @@ using regulation::PartyKind;
 constexpr std::int64_t kMaxId = 1'000'000'000'000'000'000;  // as the path ids (request_decoding.cc)
 
 // --- Decoding -------------------------------------------------------------------------------
-
-struct LodgeRequest {
-  LicenceId licence_id;
-  std::string grounds;
-};
-
-Result<LodgeRequest> DecodeLodgeRequest(std::string_view body) {
-  PSL_ASSIGN_OR_RETURN(const json object, ParseJsonObject(body));
-  ObjectReader reader(object, "");
-  LodgeRequest request;
-  PSL_ASSIGN_OR_RETURN(const std::int64_t licence, reader.Integer("licence_id", 1, kMaxId));
-  request.licence_id = LicenceId(licence);
-  PSL_ASSIGN_OR_RETURN(request.grounds,
-                       reader.String("grounds", MaxUtf8Bytes(regulation::kMaxAppealGroundsLength)));
-  PSL_RETURN_IF_ERROR(reader.Finish());
-  PSL_RETURN_IF_ERROR(regulation::ValidateAppealGrounds(request.grounds));
-  return request;
-}
-
-struct AppealDecisionRequest {
-  AppealStatus outcome = AppealStatus::kDismissed;
-  std::string reasons;
-};
-
-Result<AppealDecisionRequest> DecodeAppealDecisionRequest(std::string_view body) {
-  PSL_ASSIGN_OR_RETURN(const json object, ParseJsonObject(body));
-  ObjectReader reader(object, "");
-  AppealDecisionRequest request;
-  PSL_ASSIGN_OR_RETURN(const std::string decision, reader.String("decision", 10));
-  PSL_ASSIGN_OR_RETURN(request.outcome, regulation::ParseAppealDecision(decision));
-  PSL_ASSIGN_OR_RETURN(
-      request.reasons,
-      reader.String("reasons", MaxUtf8Bytes(regulation::kMaxArbitrationTextLength)));
-  PSL_RETURN_IF_ERROR(reader.Finish());
-  PSL_RETURN_IF_ERROR(regulation::ValidateArbitrationReasons(request.reasons));
-  return request;
-}
-
-struct DisputeRequest {
-  app::DisputeRespondent respondent;
-  std::string subject;
-  std::string description;
-};
-
-Result<DisputeRequest> DecodeDisputeRequest(std::string_view body) {
-  PSL_ASSIGN_OR_RETURN(const json object, ParseJsonObject(body));
-  ObjectReader reader(object, "");
-  DisputeRequest request;
-  PSL_ASSIGN_OR_RETURN(const std::string kind, reader.String("respondent_kind", 20));
-  PSL_ASSIGN_OR_RETURN(request.respondent.kind,
-                       regulation::ParsePartyKind(kind, "respondent_kind"));
-  PSL_ASSIGN_OR_RETURN(auto provider, reader.OptionalInteger("respondent_provider_id", 1, kMaxId));
-  if (provider) request.respondent.provider_id = ProviderId(*provider);
-  PSL_ASSIGN_OR_RETURN(
-      request.subject,
-      reader.String("subject", MaxUtf8Bytes(regulation::kMaxDisputeSubjectLength)));
-  PSL_ASSIGN_OR_RETURN(
-      request.description,
-      reader.String("description", MaxUtf8Bytes(regulation::kMaxDisputeDescriptionLength)));
-  PSL_RETURN_IF_ERROR(reader.Finish());
-  if (request.respondent.kind == PartyKind::kProvider && !request.respondent.provider_id) {
-    return Status(ErrorCode::kInvalidArgument, "is required when the respondent is a provider",
-                  "respondent_provider_id");
-  }
-  if (request.respondent.kind == PartyKind::kGovernment && request.respondent.provider_id) {
-    return Status(ErrorCode::kInvalidArgument,
-                  "a dispute with government names no provider; leave it out",
-                  "respondent_provider_id");
-  }
-  PSL_RETURN_IF_ERROR(regulation::ValidateDisputeSubject(request.subject));
-  PSL_RETURN_IF_ERROR(regulation::ValidateDisputeDescription(request.description));
-  return request;
-}
-
-struct ResolutionRequest {
-  regulation::DisputeFinding finding = regulation::DisputeFinding::kPartly;
-  std::string terms;
-  std::string reasons;
-};
-
-Result<ResolutionRequest> DecodeResolutionRequest(std::string_view body) {
-  PSL_ASSIGN_OR_RETURN(const json object, ParseJsonObject(body));
-  ObjectReader reader(object, "");
-  ResolutionRequest request;
-  PSL_ASSIGN_OR_RETURN(const std::string finding, reader.String("finding", 20));
-  PSL_ASSIGN_OR_RETURN(request.finding, regulation::ParseDisputeFinding(finding));
-  PSL_ASSIGN_OR_RETURN(
-      request.terms,
-      reader.String("decision", MaxUtf8Bytes(regulation::kMaxArbitrationTextLength)));
-  PSL_ASSIGN_OR_RETURN(
-      request.reasons,
-      reader.String("reasons", MaxUtf8Bytes(regulation::kMaxArbitrationTextLength)));
-  PSL_RETURN_IF_ERROR(reader.Finish());
-  PSL_RETURN_IF_ERROR(regulation::ValidateArbitrationTerms(request.terms));
-  PSL_RETURN_IF_ERROR(regulation::ValidateArbitrationReasons(request.reasons));
-  return request;
-}
 
 Result<std::int64_t> PathId(const ApiRequest& request) {
   return DecodePathId(request.path_parameters.at(0), "id");

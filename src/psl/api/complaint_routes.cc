@@ -3,6 +3,7 @@
 #include <array>
 
 #include "psl/api/json_reader.h"
+#include "psl/api/regulation_decoding.h"
 #include "psl/api/request_decoding.h"
 #include "psl/api/routes.h"
 #include "psl/app/complaints.h"
@@ -21,61 +22,6 @@ constexpr std::size_t kUtf8BytesPerCharacter = 4;
 
 Status Invalid(std::string message, std::string field) {
   return Status(ErrorCode::kInvalidArgument, std::move(message), std::move(field));
-}
-
-// --- Decoding (strict: unknown fields and wrong types are refused, naming the field) ---
-
-Result<regulation::ComplaintFiling> DecodeFiling(std::string_view body) {
-  PSL_ASSIGN_OR_RETURN(const json object, ParseJsonObject(body));
-  ObjectReader reader(object, "");
-  regulation::ComplaintFiling filing;
-  PSL_ASSIGN_OR_RETURN(const std::int64_t provider, reader.Integer("provider_id", 1, kMaxId));
-  filing.provider_id = ProviderId(provider);
-  PSL_ASSIGN_OR_RETURN(const std::string category, reader.String("category", 50));
-  PSL_ASSIGN_OR_RETURN(filing.category, regulation::ParseComplaintCategory(category));
-  PSL_ASSIGN_OR_RETURN(filing.text, reader.String("text", regulation::kMaxComplaintTextLength *
-                                                              kUtf8BytesPerCharacter));
-  PSL_ASSIGN_OR_RETURN(filing.contact_email,
-                       reader.OptionalString("contact_email", regulation::kMaxContactEmailLength));
-  PSL_RETURN_IF_ERROR(reader.Finish());
-  PSL_RETURN_IF_ERROR(
-      regulation::ValidateText(filing.text, regulation::kMaxComplaintTextLength, "text"));
-  if (filing.contact_email) {
-    PSL_RETURN_IF_ERROR(regulation::ValidateContactEmail(*filing.contact_email));
-  }
-  return filing;
-}
-
-Result<std::string> DecodeResponse(std::string_view body) {
-  PSL_ASSIGN_OR_RETURN(const json object, ParseJsonObject(body));
-  ObjectReader reader(object, "");
-  PSL_ASSIGN_OR_RETURN(
-      std::string response,
-      reader.String("response", regulation::kMaxComplaintResponseLength * kUtf8BytesPerCharacter));
-  PSL_RETURN_IF_ERROR(reader.Finish());
-  PSL_RETURN_IF_ERROR(
-      regulation::ValidateText(response, regulation::kMaxComplaintResponseLength, "response"));
-  return response;
-}
-
-struct Closure {
-  regulation::ComplaintOutcome outcome = regulation::ComplaintOutcome::kNotUpheld;
-  std::string reasons;
-};
-
-Result<Closure> DecodeClosure(std::string_view body) {
-  PSL_ASSIGN_OR_RETURN(const json object, ParseJsonObject(body));
-  ObjectReader reader(object, "");
-  Closure closure;
-  PSL_ASSIGN_OR_RETURN(const std::string outcome, reader.String("outcome", 50));
-  PSL_ASSIGN_OR_RETURN(closure.outcome, regulation::ParseComplaintOutcome(outcome));
-  PSL_ASSIGN_OR_RETURN(
-      closure.reasons,
-      reader.String("reasons", regulation::kMaxComplaintReasonsLength * kUtf8BytesPerCharacter));
-  PSL_RETURN_IF_ERROR(reader.Finish());
-  PSL_RETURN_IF_ERROR(
-      regulation::ValidateText(closure.reasons, regulation::kMaxComplaintReasonsLength, "reasons"));
-  return closure;
 }
 
 Result<app::ComplaintQuery> DecodeComplaintQuery(const Query& query) {
@@ -156,7 +102,7 @@ ApiResponse ComplaintResponse(int status, const Result<app::ComplaintView>& view
 // --- Handlers ---
 
 ApiResponse FileComplaint(Services& services, const ApiRequest& request) {
-  auto filing = DecodeFiling(request.body);
+  auto filing = DecodeComplaintFiling(request.body);
   if (!filing.ok()) return ErrorResponse(filing.status());
   app::Complaints complaints(services.app);
   return ComplaintResponse(201, complaints.File(request.context, *filing));
@@ -185,7 +131,7 @@ ApiResponse GetComplaint(Services& services, const ApiRequest& request) {
 ApiResponse RespondToComplaint(Services& services, const ApiRequest& request) {
   auto id = DecodePathId(request.path_parameters.at(0), "id");
   if (!id.ok()) return ErrorResponse(id.status());
-  auto response = DecodeResponse(request.body);
+  auto response = DecodeComplaintResponse(request.body);
   if (!response.ok()) return ErrorResponse(response.status());
   app::Complaints complaints(services.app);
   return ComplaintResponse(
@@ -195,7 +141,7 @@ ApiResponse RespondToComplaint(Services& services, const ApiRequest& request) {
 ApiResponse CloseComplaint(Services& services, const ApiRequest& request) {
   auto id = DecodePathId(request.path_parameters.at(0), "id");
   if (!id.ok()) return ErrorResponse(id.status());
-  auto closure = DecodeClosure(request.body);
+  auto closure = DecodeComplaintClosure(request.body);
   if (!closure.ok()) return ErrorResponse(closure.status());
   app::Complaints complaints(services.app);
   return ComplaintResponse(200, complaints.Close(request.context, ComplaintId(*id),
