@@ -17,162 +17,15 @@
 // in the temporary folder printed at the start.
 
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
-import { createRequire } from "node:module";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+
+import { DEMO_PASSWORD, STEP_TIMEOUT_MS, createHarness, eventually, mainNav } from "./harness.mjs";
 
 const OVERALL_TIMEOUT_MS = 90_000;
-const HEALTH_TIMEOUT_MS = 20_000;
-const STEP_TIMEOUT_MS = 10_000;
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const webDir = process.env.PSL_WEB_DIR ?? path.resolve(here, "../../web");
-const pslBin = process.env.PSL_BIN;
-const webRoot = process.env.PSL_WEB_ROOT;
-const chromiumPath = process.env.PSL_CHROMIUM ?? "/usr/bin/chromium";
-
-const DEMO_PASSWORD = (role) => `psl-demo-${role}`;
-
-function fail(message) {
-  console.error(`web_browser: FAIL: ${message}`);
-  process.exit(1);
-}
-
-function log(message) {
-  console.log(`web_browser: ${message}`);
-}
-
-// ---- preconditions, each with a message saying what to do ----
-
-if (!pslBin) fail("PSL_BIN is not set (the psl executable)");
-if (!fs.existsSync(pslBin)) fail(`PSL_BIN=${pslBin} does not exist: build the psl target first`);
-if (!webRoot) fail("PSL_WEB_ROOT is not set (the built web interface)");
-if (!fs.existsSync(path.join(webRoot, "index.html"))) {
-  fail(`${webRoot}/index.html does not exist: build the web target (cmake --build ... --target web)`);
-}
-if (!fs.existsSync(chromiumPath)) fail(`no browser at ${chromiumPath}: install Debian's chromium (scripts/bootstrap.sh)`);
-
-let chromium;
-try {
-  // Resolve playwright-core from web/node_modules, whatever the current directory or NODE_PATH.
-  const requireFromWeb = createRequire(path.join(webDir, "package.json"));
-  ({ chromium } = requireFromWeb("playwright-core"));
-} catch (error) {
-  fail(`cannot load playwright-core from ${webDir}/node_modules (run scripts/bootstrap.sh): ${error.message}`);
-}
-
-// ---- the server ----
-
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "psl-web-test-"));
-const dbUrl = `sqlite:${path.join(tmp, "psl.db")}`;
-const serverLogPath = path.join(tmp, "server.log");
-log(`temporary folder (database, server log, screenshots): ${tmp}`);
-
-let server = null;
-let browser = null;
-let currentPage = null; // for a screenshot when something fails
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function serverLogTail() {
-  try {
-    const lines = fs.readFileSync(serverLogPath, "utf8").trimEnd().split("\n");
-    return lines.slice(-30).join("\n");
-  } catch {
-    return "(no server log)";
-  }
-}
-
-function runDemo() {
-  const result = spawnSync(pslBin, ["demo", "--db", dbUrl], { encoding: "utf8", timeout: 30_000 });
-  if (result.error) throw new Error(`psl demo could not run: ${result.error.message}`);
-  if (result.status !== 0) {
-    throw new Error(`psl demo --db ${dbUrl} exited with ${result.status}:\n${result.stdout}${result.stderr}`);
-  }
-}
-
-async function startServer(port) {
-  const out = fs.openSync(serverLogPath, "a");
-  server = spawn(
-    pslBin,
-    ["serve", "--db", dbUrl, "--listen", `127.0.0.1:${port}`, "--web-root", webRoot],
-    { stdio: ["ignore", out, out] },
-  );
-  fs.closeSync(out);
-  let exited = null;
-  server.on("exit", (code, signal) => {
-    exited = { code, signal };
-  });
-
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
-  let lastProblem = "no answer yet";
-  while (Date.now() < deadline) {
-    if (exited) {
-      throw new Error(`psl serve exited early (code ${exited.code}, signal ${exited.signal})`);
-    }
-    try {
-      const response = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2_000) });
-      if (response.status === 200) return base;
-      lastProblem = `GET /healthz answered ${response.status}`;
-    } catch (error) {
-      lastProblem = error.cause?.code ?? error.message;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`psl serve was not healthy within ${HEALTH_TIMEOUT_MS / 1000} s (${lastProblem})`);
-}
-
-async function stopServer() {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  const timer = setTimeout(() => server.kill("SIGKILL"), 3_000);
-  await exited;
-  clearTimeout(timer);
-}
+const h = createHarness({ name: "web_browser", tmpPrefix: "psl-web-test-", overallTimeoutMs: OVERALL_TIMEOUT_MS });
+const { log, screenshot } = h;
 
 // ---- browser helpers ----
-
-/** Polls until fn() returns a truthy value; fails with `what` after the step timeout. */
-async function eventually(what, fn, timeoutMs = STEP_TIMEOUT_MS) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  for (;;) {
-    try {
-      const value = await fn();
-      if (value) return value;
-      last = value;
-    } catch (error) {
-      last = error.message;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-let shotNumber = 0;
-async function screenshot(page, name) {
-  shotNumber += 1;
-  const file = path.join(tmp, `${String(shotNumber).padStart(2, "0")}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  log(`screenshot: ${file}`);
-  return file;
-}
 
 function loginForm(page) {
   return {
@@ -209,10 +62,6 @@ async function logInAs(page, role) {
   assert.ok(header.includes(roleLabel), `the header shows the role "${roleLabel}" (shows "${header}")`);
 }
 
-function mainNav(page) {
-  return page.getByRole("navigation", { name: "Main" });
-}
-
 async function navLabels(page) {
   return (await mainNav(page).getByRole("link").allInnerTexts()).map((text) => text.trim());
 }
@@ -227,35 +76,8 @@ async function logOut(page) {
 // ---- the scenario ----
 
 async function scenario(base) {
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const page = await context.newPage();
-  currentPage = page;
-
-  const pageErrors = [];
-  const foreignRequests = [];
-  const policyViolations = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  page.on("console", (message) => {
-    if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
-  });
-  page.on("request", (request) => {
-    const url = request.url();
-    if (!url.startsWith(base) && !url.startsWith("data:")) foreignRequests.push(url);
-  });
+  const { page } = await h.openPage({ viewport: { width: 1280, height: 800 } });
+  const { pageErrors, foreignRequests, policyViolations } = h.watchPage(page, base, { policyViolations: true });
 
   // 1. A wrong password shows the API's error message and stays on the login page.
   await page.goto(`${base}/`);
@@ -382,31 +204,4 @@ async function scenario(base) {
 
 // ---- main ----
 
-const overallTimer = setTimeout(async () => {
-  console.error(`web_browser: FAIL: the test did not finish within ${OVERALL_TIMEOUT_MS / 1000} s`);
-  console.error(`server log (${serverLogPath}):\n${serverLogTail()}`);
-  if (server) server.kill("SIGKILL");
-  process.exit(1);
-}, OVERALL_TIMEOUT_MS);
-
-let failed = false;
-try {
-  runDemo();
-  const base = await startServer(await freePort());
-  log(`psl serve is healthy at ${base}`);
-  await scenario(base);
-} catch (error) {
-  failed = true;
-  console.error(`web_browser: FAIL: ${error.message}`);
-  const where = (error.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at "));
-  if (where.length > 0) console.error(where.slice(0, 3).join("\n"));
-  if (currentPage) await screenshot(currentPage, "failure").catch(() => {});
-  console.error(`server log (${serverLogPath}):\n${serverLogTail()}`);
-} finally {
-  if (browser) await browser.close().catch(() => {});
-  await stopServer();
-  clearTimeout(overallTimer);
-}
-
-if (failed) process.exit(1);
-log("PASS");
+await h.run(scenario, { demo: { timeoutMs: 30_000 } });

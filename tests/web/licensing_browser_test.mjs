@@ -17,203 +17,26 @@
 //   another origin and the page throws nothing. Screenshots are kept in the temporary folder.
 
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
-import { createRequire } from "node:module";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+
+import {
+  createHarness,
+  eventually,
+  expectLoginPage,
+  heading,
+  logInAs,
+  logOut,
+  main,
+  mainNav,
+  noSidewaysScroll,
+} from "./harness.mjs";
 
 const NAME = "web_browser_licensing";
 const OVERALL_TIMEOUT_MS = 110_000;
-const HEALTH_TIMEOUT_MS = 20_000;
-const STEP_TIMEOUT_MS = 10_000;
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const webDir = process.env.PSL_WEB_DIR ?? path.resolve(here, "../../web");
-const pslBin = process.env.PSL_BIN;
-const webRoot = process.env.PSL_WEB_ROOT;
-const chromiumPath = process.env.PSL_CHROMIUM ?? "/usr/bin/chromium";
-
-const DEMO_PASSWORD = (user) => `psl-demo-${user}`;
-
-function fail(message) {
-  console.error(`${NAME}: FAIL: ${message}`);
-  process.exit(1);
-}
-
-function log(message) {
-  console.log(`${NAME}: ${message}`);
-}
-
-if (!pslBin) fail("PSL_BIN is not set (the psl executable)");
-if (!fs.existsSync(pslBin)) fail(`PSL_BIN=${pslBin} does not exist: build the psl target first`);
-if (!webRoot) fail("PSL_WEB_ROOT is not set (the built web interface)");
-if (!fs.existsSync(path.join(webRoot, "index.html"))) {
-  fail(`${webRoot}/index.html does not exist: build the web target (cmake --build ... --target web)`);
-}
-if (!fs.existsSync(chromiumPath)) fail(`no browser at ${chromiumPath}: install Debian's chromium (scripts/bootstrap.sh)`);
-
-let chromium;
-try {
-  const requireFromWeb = createRequire(path.join(webDir, "package.json"));
-  ({ chromium } = requireFromWeb("playwright-core"));
-} catch (error) {
-  fail(`cannot load playwright-core from ${webDir}/node_modules (run scripts/bootstrap.sh): ${error.message}`);
-}
-
-// ---- the server ----
-
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "psl-web-licensing-"));
-const dbUrl = `sqlite:${path.join(tmp, "psl.db")}`;
-const serverLogPath = path.join(tmp, "server.log");
-log(`temporary folder (database, server log, screenshots): ${tmp}`);
-
-let server = null;
-let browser = null;
-let currentPage = null;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function serverLogTail() {
-  try {
-    return fs.readFileSync(serverLogPath, "utf8").trimEnd().split("\n").slice(-30).join("\n");
-  } catch {
-    return "(no server log)";
-  }
-}
-
-function runPsl(args, what) {
-  const result = spawnSync(pslBin, args, { encoding: "utf8", timeout: 60_000 });
-  if (result.error) throw new Error(`${what} could not run: ${result.error.message}`);
-  return result;
-}
-
-function runDemo() {
-  const result = runPsl(["demo", "--db", dbUrl], "psl demo");
-  if (result.status !== 0) {
-    throw new Error(`psl demo --db ${dbUrl} exited with ${result.status}:\n${result.stdout}${result.stderr}`);
-  }
-  // The second regulator for four eyes; newer demos create it themselves.
-  if (!/regulator2/.test(result.stdout)) {
-    const passwordFile = path.join(tmp, "regulator2.password");
-    fs.writeFileSync(passwordFile, `${DEMO_PASSWORD("regulator2")}\n`, { mode: 0o600 });
-    const added = runPsl(
-      ["user", "add", "--db", dbUrl, "--username", "regulator2", "--role", "regulator", "--password-file", passwordFile],
-      "psl user add",
-    );
-    if (added.status !== 0 && !/exist|taken/i.test(added.stdout + added.stderr)) {
-      throw new Error(`psl user add regulator2 exited with ${added.status}:\n${added.stdout}${added.stderr}`);
-    }
-  }
-}
-
-async function startServer(port) {
-  const out = fs.openSync(serverLogPath, "a");
-  server = spawn(pslBin, ["serve", "--db", dbUrl, "--listen", `127.0.0.1:${port}`, "--web-root", webRoot], {
-    stdio: ["ignore", out, out],
-  });
-  fs.closeSync(out);
-  let exited = null;
-  server.on("exit", (code, signal) => {
-    exited = { code, signal };
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
-  let lastProblem = "no answer yet";
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`psl serve exited early (code ${exited.code}, signal ${exited.signal})`);
-    try {
-      const response = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2_000) });
-      if (response.status === 200) return base;
-      lastProblem = `GET /healthz answered ${response.status}`;
-    } catch (error) {
-      lastProblem = error.cause?.code ?? error.message;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`psl serve was not healthy within ${HEALTH_TIMEOUT_MS / 1000} s (${lastProblem})`);
-}
-
-async function stopServer() {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  const timer = setTimeout(() => server.kill("SIGKILL"), 3_000);
-  await exited;
-  clearTimeout(timer);
-}
+const h = createHarness({ name: NAME, tmpPrefix: "psl-web-licensing-", overallTimeoutMs: OVERALL_TIMEOUT_MS });
+const { log, screenshot } = h;
 
 // ---- browser helpers ----
-
-async function eventually(what, fn, timeoutMs = STEP_TIMEOUT_MS) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  for (;;) {
-    try {
-      const value = await fn();
-      if (value) return value;
-      last = value;
-    } catch (error) {
-      last = error.message;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-let shotNumber = 0;
-async function screenshot(page, name) {
-  shotNumber += 1;
-  const file = path.join(tmp, `${String(shotNumber).padStart(2, "0")}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  log(`screenshot: ${file}`);
-  return file;
-}
-
-const heading = (page, name) => page.getByRole("heading", { level: 1, name });
-const mainNav = (page) => page.getByRole("navigation", { name: "Main" });
-const main = (page) => page.locator("main");
-
-async function expectLoginPage(page, why) {
-  await page
-    .getByLabel("Username")
-    .waitFor({ state: "visible" })
-    .catch(() => {
-      throw new Error(`expected the login page ${why}`);
-    });
-}
-
-async function logInAs(page, username, password = DEMO_PASSWORD(username)) {
-  await expectLoginPage(page, `to log in as ${username}`);
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page
-    .getByRole("button", { name: "Log out" })
-    .waitFor({ state: "visible" })
-    .catch(async () => {
-      const alert = (await page.locator("#login-error").textContent().catch(() => "")) ?? "";
-      throw new Error(`logging in as ${username} did not show the shell${alert ? ` (the page says: ${alert})` : ""}`);
-    });
-  assert.match(await page.locator("header").innerText(), new RegExp(`\\b${username}\\b`), `the header shows ${username}`);
-}
-
-async function logOut(page) {
-  await page.getByRole("button", { name: "Log out" }).click();
-  await expectLoginPage(page, "after logging out");
-}
 
 /** The h1 of the licence page has the status badge just below it, in the lead line. */
 async function leadStatus(page) {
@@ -224,39 +47,11 @@ async function expectStatus(page, label, why) {
   await eventually(`status ${label} ${why}`, async () => (await leadStatus(page)) === label);
 }
 
-async function noSidewaysScroll(page, what) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${what} fits a 390 px wide screen (overflows by ${overflow} px)`);
-}
-
 // ---- the scenario ----
 
 async function scenario(base) {
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const page = await context.newPage();
-  currentPage = page;
-
-  const pageErrors = [];
-  const foreignRequests = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  page.on("request", (request) => {
-    const url = request.url();
-    if (!url.startsWith(base) && !url.startsWith("data:")) foreignRequests.push(url);
-  });
+  const { page } = await h.openPage({ viewport: { width: 1280, height: 900 } });
+  const { pageErrors, foreignRequests } = h.watchPage(page, base);
 
   const checklist = await (await fetch(`${base}/api/v1/checklist`)).json();
   assert.ok(Array.isArray(checklist.items) && checklist.items.length > 0, "GET /api/v1/checklist lists items");
@@ -534,32 +329,4 @@ async function scenario(base) {
 
 // ---- main ----
 
-const overallTimer = setTimeout(() => {
-  console.error(`${NAME}: FAIL: the test did not finish within ${OVERALL_TIMEOUT_MS / 1000} s`);
-  console.error(`server log (${serverLogPath}):\n${serverLogTail()}`);
-  if (server) server.kill("SIGKILL");
-  process.exit(1);
-}, OVERALL_TIMEOUT_MS);
-
-let failed = false;
-const started = Date.now();
-try {
-  runDemo();
-  const base = await startServer(await freePort());
-  log(`psl serve is healthy at ${base}`);
-  await scenario(base);
-} catch (error) {
-  failed = true;
-  console.error(`${NAME}: FAIL: ${error.message}`);
-  const where = (error.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at "));
-  if (where.length > 0) console.error(where.slice(0, 3).join("\n"));
-  if (currentPage) await screenshot(currentPage, "failure").catch(() => {});
-  console.error(`server log (${serverLogPath}):\n${serverLogTail()}`);
-} finally {
-  if (browser) await browser.close().catch(() => {});
-  await stopServer();
-  clearTimeout(overallTimer);
-}
-
-if (failed) process.exit(1);
-log(`PASS in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+await h.run(scenario, { demo: { ensureRegulator2: true }, reportDuration: true });
