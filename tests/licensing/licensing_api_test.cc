@@ -108,6 +108,7 @@ TEST_F(LicensingApiTest, ApplyReviewGrantAndTheRegisterShowsIt) {
 
   // Not on the public register while it is only an application.
   EXPECT_EQ(server().Get("/api/v1/register/" + std::to_string(id)).status, 404);
+  EXPECT_EQ(server().Get("/api/v1/register?name=northern%20lights").json["items"].size(), 0u);
 
   const std::string path = "/api/v1/licences/" + std::to_string(id);
   EXPECT_EQ(Act(path + "/review", json::object()).json["status"], "under_review");

@@ -1,7 +1,6 @@
 #include "psl/app/licensing.h"
 
 #include <nlohmann/json.hpp>
-
 #include <sstream>
 
 #include "psl/app/audit_writer.h"
@@ -20,9 +19,7 @@ namespace {
 
 constexpr RoleSet kRegulator{Role::kRegulator};
 
-Status NotFound() {
-  return Status(ErrorCode::kNotFound, "no such licence", "id");
-}
+Status NotFound() { return Status(ErrorCode::kNotFound, "no such licence", "id"); }
 
 std::string Target(LicenceId id) { return "licence:" + std::to_string(id.value()); }
 
@@ -126,9 +123,9 @@ Result<std::vector<store::AreaRecord>> ParseAreasCsv(std::string_view csv) {
       }
     }
     fields.push_back(field);
-    auto score = fields.size() == 4 ? Weight::Parse(fields[3]) : Result<Weight>(Status(
-                                                                    ErrorCode::kInvalidArgument,
-                                                                    "expected 4 fields"));
+    auto score = fields.size() == 4
+                     ? Weight::Parse(fields[3])
+                     : Result<Weight>(Status(ErrorCode::kInvalidArgument, "expected 4 fields"));
     if (!score.ok()) {
       return Status(ErrorCode::kInvalidArgument,
                     "areas line " + std::to_string(number) +
@@ -154,8 +151,9 @@ Result<RegisteredOrganisation> Licensing::RegisterOrganisation(
   RegisteredOrganisation registered;
   PSL_RETURN_IF_ERROR(app_.store().Write([&](store::Transaction& transaction) -> Status {
     const Timestamp now = app_.clock().Now();
-    PSL_ASSIGN_OR_RETURN(registered.provider_id,
-                         store::OrganisationTable(transaction.connection()).Insert(organisation, now));
+    PSL_ASSIGN_OR_RETURN(
+        registered.provider_id,
+        store::OrganisationTable(transaction.connection()).Insert(organisation, now));
     access::User user;
     user.username = username;
     user.password_hash = hash;
@@ -213,6 +211,17 @@ Result<licensing::Checklist> Licensing::PublishChecklist(
                       "checklist:" + std::to_string(checklist.version), detail.dump());
   }));
   return checklist;
+}
+
+Result<LicenceView> Licensing::ChangeLicence(LicenceId id, const LicenceChange& change) {
+  LicenceView view;
+  PSL_RETURN_IF_ERROR(app_.store().Write([&](store::Transaction& transaction) -> Status {
+    PSL_ASSIGN_OR_RETURN(const LicenceView before, Load(transaction, id));
+    PSL_RETURN_IF_ERROR(change(transaction, before, app_.clock().Now()));
+    PSL_ASSIGN_OR_RETURN(view, Load(transaction, id));
+    return Status::Ok();
+  }));
+  return view;
 }
 
 Result<LicenceView> Licensing::Load(store::Transaction& transaction, LicenceId id) {
@@ -278,16 +287,16 @@ Result<LicenceView> Licensing::Apply(const RequestContext& context, const std::s
     PSL_RETURN_IF_ERROR(licences.SetFeePosting(id, posted.id));
 
     const auto assessment = licensing::AssessEvidence(checklist, evidence);
-    store::DecisionRecord submitted{0, id, LicenceStatus::kApplied, LicenceStatus::kApplied,
-                                    "", "", std::nullopt, "application submitted",
-                                    AssessmentToJson(assessment), now};
+    store::DecisionRecord submitted{
+        0,  id,           LicenceStatus::kApplied, LicenceStatus::kApplied,      "",
+        "", std::nullopt, "application submitted", AssessmentToJson(assessment), now};
     PSL_RETURN_IF_ERROR(licences.AppendDecision(submitted, context.principal.user_id, UserId()));
     const json detail = {{"kind", kind},
                          {"checklist_version", checklist.version},
                          {"fee_pence", options_.application_fee.pence()},
                          {"fee_posting_id", posted.id.value()}};
-    PSL_RETURN_IF_ERROR(WriteAudit(transaction, context, now, "licence.apply", Target(id),
-                                   detail.dump()));
+    PSL_RETURN_IF_ERROR(
+        WriteAudit(transaction, context, now, "licence.apply", Target(id), detail.dump()));
     PSL_ASSIGN_OR_RETURN(view, Load(transaction, id));
     return Status::Ok();
   }));
@@ -331,56 +340,55 @@ Result<LicenceView> Licensing::Transition(const RequestContext& context, Licence
                                           bool set_scope) {
   PSL_RETURN_IF_ERROR(access::RequireRole(context.principal, kRegulator));
   PSL_RETURN_IF_ERROR(licensing::ValidateReasons(reasons));
-  if (scope_restriction) PSL_RETURN_IF_ERROR(licensing::ValidateScopeRestriction(*scope_restriction));
-  LicenceView view;
-  PSL_RETURN_IF_ERROR(app_.store().Write([&](store::Transaction& transaction) -> Status {
-    const Timestamp now = app_.clock().Now();
-    PSL_ASSIGN_OR_RETURN(LicenceView before, Load(transaction, id));
-    const LicenceStatus from = before.licence.status;
-    PSL_RETURN_IF_ERROR(licensing::CheckTransition(from, to));
-    if (licensing::NeedsFourEyes(to)) {
-      PSL_CHECK(false, "suspension and revocation go through ConfirmProposal");
-    }
-    store::LicenceTable licences(transaction.connection());
-    std::optional<Date> granted_on;
-    if (to == LicenceStatus::kGranted && from == LicenceStatus::kUnderReview) {
-      if (!licensing::AllPassed(before.assessment)) {
-        std::string failed;
-        for (const auto& item : before.assessment) {
-          if (!item.passed) failed += (failed.empty() ? "" : ", ") + item.item_id;
+  if (scope_restriction)
+    PSL_RETURN_IF_ERROR(licensing::ValidateScopeRestriction(*scope_restriction));
+  return ChangeLicence(
+      id, [&](store::Transaction& transaction, const LicenceView& before, Timestamp now) -> Status {
+        const LicenceStatus from = before.licence.status;
+        PSL_RETURN_IF_ERROR(licensing::CheckTransition(from, to));
+        if (licensing::NeedsFourEyes(to)) {
+          PSL_CHECK(false, "suspension and revocation go through ConfirmProposal");
         }
-        return Status(ErrorCode::kFailedPrecondition,
-                      "cannot grant: the evidence fails the checklist on " + failed +
-                          "; refuse with reasons, or ask the applicant to apply again",
-                      "decision");
-      }
-      if (licensing::IsTopUp(before.licence.kind)) {
-        PSL_ASSIGN_OR_RETURN(auto general, licences.FindLive(before.licence.provider_id,
-                                                             licensing::kGeneralLicence));
-        if (!general || general->status != LicenceStatus::kGranted) {
-          return Status(ErrorCode::kFailedPrecondition,
-                        "a top-up licence is granted only to a provider holding a granted general "
-                        "licence (LIC-4)",
-                        "decision");
+        store::LicenceTable licences(transaction.connection());
+        std::optional<Date> granted_on;
+        if (to == LicenceStatus::kGranted && from == LicenceStatus::kUnderReview) {
+          if (!licensing::AllPassed(before.assessment)) {
+            std::string failed;
+            for (const auto& item : before.assessment) {
+              if (!item.passed) failed += (failed.empty() ? "" : ", ") + item.item_id;
+            }
+            return Status(ErrorCode::kFailedPrecondition,
+                          "cannot grant: the evidence fails the checklist on " + failed +
+                              "; refuse with reasons, or ask the applicant to apply again",
+                          "decision");
+          }
+          if (licensing::IsTopUp(before.licence.kind)) {
+            PSL_ASSIGN_OR_RETURN(auto general, licences.FindLive(before.licence.provider_id,
+                                                                 licensing::kGeneralLicence));
+            if (!general || general->status != LicenceStatus::kGranted) {
+              return Status(
+                  ErrorCode::kFailedPrecondition,
+                  "a top-up licence is granted only to a provider holding a granted general "
+                  "licence (LIC-4)",
+                  "decision");
+            }
+          }
+          granted_on = now.UtcDate();
         }
-      }
-      granted_on = now.UtcDate();
-    }
-    PSL_RETURN_IF_ERROR(licences.SetStatus(id, to, granted_on));
-    if (set_scope) PSL_RETURN_IF_ERROR(licences.SetScopeRestriction(id, scope_restriction));
-    store::DecisionRecord decision{0, id, from, to, "", "", grounds, reasons,
-                                   AssessmentToJson(before.assessment), now};
-    PSL_RETURN_IF_ERROR(licences.AppendDecision(decision, context.principal.user_id, UserId()));
-    json detail = {{"from", licensing::LicenceStatusName(from)},
-                   {"to", licensing::LicenceStatusName(to)}};
-    if (set_scope) detail["scope_restriction"] = scope_restriction ? json(*scope_restriction) : json();
-    PSL_RETURN_IF_ERROR(WriteAudit(transaction, context, now,
-                                   "licence." + std::string(licensing::LicenceStatusName(to)),
-                                   Target(id), detail.dump()));
-    PSL_ASSIGN_OR_RETURN(view, Load(transaction, id));
-    return Status::Ok();
-  }));
-  return view;
+        PSL_RETURN_IF_ERROR(licences.SetStatus(id, to, granted_on));
+        if (set_scope) PSL_RETURN_IF_ERROR(licences.SetScopeRestriction(id, scope_restriction));
+        store::DecisionRecord decision{
+            0, id, from, to, "", "", grounds, reasons, AssessmentToJson(before.assessment), now};
+        PSL_RETURN_IF_ERROR(licences.AppendDecision(decision, context.principal.user_id, UserId()));
+        json detail = {{"from", licensing::LicenceStatusName(from)},
+                       {"to", licensing::LicenceStatusName(to)}};
+        if (set_scope)
+          detail["scope_restriction"] = scope_restriction ? json(*scope_restriction) : json();
+        PSL_RETURN_IF_ERROR(WriteAudit(transaction, context, now,
+                                       "licence." + std::string(licensing::LicenceStatusName(to)),
+                                       Target(id), detail.dump()));
+        return Status::Ok();
+      });
 }
 
 Result<LicenceView> Licensing::StartReview(const RequestContext& context, LicenceId id) {
@@ -395,8 +403,8 @@ Result<LicenceView> Licensing::Decide(const RequestContext& context, LicenceId i
     return Status(ErrorCode::kInvalidArgument, "a refusal carries no scope restriction",
                   "scope_restriction");
   }
-  return Transition(context, id, grant ? LicenceStatus::kGranted : LicenceStatus::kRefused,
-                    reasons, std::nullopt, scope_restriction, grant);
+  return Transition(context, id, grant ? LicenceStatus::kGranted : LicenceStatus::kRefused, reasons,
+                    std::nullopt, scope_restriction, grant);
 }
 
 Result<LicenceView> Licensing::Reinstate(const RequestContext& context, LicenceId id,
@@ -433,96 +441,95 @@ Result<LicenceView> Licensing::Propose(const RequestContext& context, LicenceId 
   }
   PSL_RETURN_IF_ERROR(licensing::ValidateGrounds(grounds));
   PSL_RETURN_IF_ERROR(licensing::ValidateReasons(reasons));
-  LicenceView view;
-  PSL_RETURN_IF_ERROR(app_.store().Write([&](store::Transaction& transaction) -> Status {
-    const Timestamp now = app_.clock().Now();
-    PSL_ASSIGN_OR_RETURN(LicenceView before, Load(transaction, id));
-    const LicenceStatus to = action == "suspend" ? LicenceStatus::kSuspended
-                                                 : LicenceStatus::kRevoked;
-    PSL_RETURN_IF_ERROR(licensing::CheckTransition(before.licence.status, to));
-    if (before.open_proposal) {
-      return Status(ErrorCode::kConflict,
-                    "a " + before.open_proposal->action + " proposal by " +
-                        before.open_proposal->proposed_by_name +
-                        " is already open; confirm or withdraw it first",
-                    "id");
-    }
-    store::ProposalRecord proposal{0,       id, action, grounds, reasons, context.principal.user_id,
-                                   "",      now};
-    auto inserted = store::LicenceTable(transaction.connection()).InsertProposal(proposal);
-    if (!inserted.ok()) {
-      if (inserted.status().code() == ErrorCode::kAlreadyExists) {
-        return Status(ErrorCode::kConflict, "a proposal is already open on this licence", "id");
-      }
-      return inserted.status();
-    }
-    const json detail = {{"action", action}, {"grounds", grounds}};
-    PSL_RETURN_IF_ERROR(WriteAudit(transaction, context, now, "licence.propose_" + action,
-                                   Target(id), detail.dump()));
-    PSL_ASSIGN_OR_RETURN(view, Load(transaction, id));
-    return Status::Ok();
-  }));
-  return view;
+  return ChangeLicence(
+      id, [&](store::Transaction& transaction, const LicenceView& before, Timestamp now) -> Status {
+        const LicenceStatus to =
+            action == "suspend" ? LicenceStatus::kSuspended : LicenceStatus::kRevoked;
+        PSL_RETURN_IF_ERROR(licensing::CheckTransition(before.licence.status, to));
+        if (before.open_proposal) {
+          return Status(ErrorCode::kConflict,
+                        "a " + before.open_proposal->action + " proposal by " +
+                            before.open_proposal->proposed_by_name +
+                            " is already open; confirm or withdraw it first",
+                        "id");
+        }
+        store::ProposalRecord proposal{0,  id, action, grounds, reasons, context.principal.user_id,
+                                       "", now};
+        auto inserted = store::LicenceTable(transaction.connection()).InsertProposal(proposal);
+        if (!inserted.ok()) {
+          if (inserted.status().code() == ErrorCode::kAlreadyExists) {
+            return Status(ErrorCode::kConflict, "a proposal is already open on this licence", "id");
+          }
+          return inserted.status();
+        }
+        const json detail = {{"action", action}, {"grounds", grounds}};
+        PSL_RETURN_IF_ERROR(WriteAudit(transaction, context, now, "licence.propose_" + action,
+                                       Target(id), detail.dump()));
+        return Status::Ok();
+      });
 }
 
 Result<LicenceView> Licensing::ConfirmProposal(const RequestContext& context, LicenceId id) {
   PSL_RETURN_IF_ERROR(access::RequireRole(context.principal, kRegulator));
-  LicenceView view;
-  PSL_RETURN_IF_ERROR(app_.store().Write([&](store::Transaction& transaction) -> Status {
-    const Timestamp now = app_.clock().Now();
-    PSL_ASSIGN_OR_RETURN(LicenceView before, Load(transaction, id));
-    if (!before.open_proposal) {
-      return Status(ErrorCode::kFailedPrecondition, "there is no open proposal to confirm", "id");
-    }
-    const store::ProposalRecord& proposal = *before.open_proposal;
-    if (proposal.proposed_by == context.principal.user_id || !context.principal.user_id.valid()) {
-      return Status(ErrorCode::kFailedPrecondition,
-                    "four eyes: a different regulator must confirm the proposal made by " +
-                        proposal.proposed_by_name,
-                    "id");
-    }
-    const LicenceStatus to = proposal.action == "suspend" ? LicenceStatus::kSuspended
-                                                          : LicenceStatus::kRevoked;
-    PSL_RETURN_IF_ERROR(licensing::CheckTransition(before.licence.status, to));
-    store::LicenceTable licences(transaction.connection());
-    PSL_RETURN_IF_ERROR(licences.SetStatus(id, to, std::nullopt));
-    PSL_RETURN_IF_ERROR(
-        licences.CloseProposal(proposal.id, "confirmed", context.principal.user_id, now));
-    store::DecisionRecord decision{0, id, before.licence.status, to, "", "", proposal.grounds,
-                                   proposal.reasons, AssessmentToJson(before.assessment), now};
-    PSL_RETURN_IF_ERROR(
-        licences.AppendDecision(decision, context.principal.user_id, proposal.proposed_by));
-    const json detail = {{"action", proposal.action},
-                         {"grounds", proposal.grounds},
-                         {"proposed_by", proposal.proposed_by_name}};
-    PSL_RETURN_IF_ERROR(WriteAudit(transaction, context, now,
-                                   "licence." + std::string(licensing::LicenceStatusName(to)),
-                                   Target(id), detail.dump()));
-    PSL_ASSIGN_OR_RETURN(view, Load(transaction, id));
-    return Status::Ok();
-  }));
-  return view;
+  return ChangeLicence(
+      id, [&](store::Transaction& transaction, const LicenceView& before, Timestamp now) -> Status {
+        if (!before.open_proposal) {
+          return Status(ErrorCode::kFailedPrecondition, "there is no open proposal to confirm",
+                        "id");
+        }
+        const store::ProposalRecord& proposal = *before.open_proposal;
+        if (proposal.proposed_by == context.principal.user_id ||
+            !context.principal.user_id.valid()) {
+          return Status(ErrorCode::kFailedPrecondition,
+                        "four eyes: a different regulator must confirm the proposal made by " +
+                            proposal.proposed_by_name,
+                        "id");
+        }
+        const LicenceStatus to =
+            proposal.action == "suspend" ? LicenceStatus::kSuspended : LicenceStatus::kRevoked;
+        PSL_RETURN_IF_ERROR(licensing::CheckTransition(before.licence.status, to));
+        store::LicenceTable licences(transaction.connection());
+        PSL_RETURN_IF_ERROR(licences.SetStatus(id, to, std::nullopt));
+        PSL_RETURN_IF_ERROR(
+            licences.CloseProposal(proposal.id, "confirmed", context.principal.user_id, now));
+        store::DecisionRecord decision{0,
+                                       id,
+                                       before.licence.status,
+                                       to,
+                                       "",
+                                       "",
+                                       proposal.grounds,
+                                       proposal.reasons,
+                                       AssessmentToJson(before.assessment),
+                                       now};
+        PSL_RETURN_IF_ERROR(
+            licences.AppendDecision(decision, context.principal.user_id, proposal.proposed_by));
+        const json detail = {{"action", proposal.action},
+                             {"grounds", proposal.grounds},
+                             {"proposed_by", proposal.proposed_by_name}};
+        PSL_RETURN_IF_ERROR(WriteAudit(transaction, context, now,
+                                       "licence." + std::string(licensing::LicenceStatusName(to)),
+                                       Target(id), detail.dump()));
+        return Status::Ok();
+      });
 }
 
 Result<LicenceView> Licensing::WithdrawProposal(const RequestContext& context, LicenceId id) {
   PSL_RETURN_IF_ERROR(access::RequireRole(context.principal, kRegulator));
-  LicenceView view;
-  PSL_RETURN_IF_ERROR(app_.store().Write([&](store::Transaction& transaction) -> Status {
-    const Timestamp now = app_.clock().Now();
-    PSL_ASSIGN_OR_RETURN(LicenceView before, Load(transaction, id));
-    if (!before.open_proposal) {
-      return Status(ErrorCode::kFailedPrecondition, "there is no open proposal to withdraw", "id");
-    }
-    PSL_RETURN_IF_ERROR(store::LicenceTable(transaction.connection())
-                            .CloseProposal(before.open_proposal->id, "withdrawn",
-                                           context.principal.user_id, now));
-    const json detail = {{"action", before.open_proposal->action}};
-    PSL_RETURN_IF_ERROR(WriteAudit(transaction, context, now, "licence.withdraw_proposal",
-                                   Target(id), detail.dump()));
-    PSL_ASSIGN_OR_RETURN(view, Load(transaction, id));
-    return Status::Ok();
-  }));
-  return view;
+  return ChangeLicence(
+      id, [&](store::Transaction& transaction, const LicenceView& before, Timestamp now) -> Status {
+        if (!before.open_proposal) {
+          return Status(ErrorCode::kFailedPrecondition, "there is no open proposal to withdraw",
+                        "id");
+        }
+        PSL_RETURN_IF_ERROR(store::LicenceTable(transaction.connection())
+                                .CloseProposal(before.open_proposal->id, "withdrawn",
+                                               context.principal.user_id, now));
+        const json detail = {{"action", before.open_proposal->action}};
+        PSL_RETURN_IF_ERROR(WriteAudit(transaction, context, now, "licence.withdraw_proposal",
+                                       Target(id), detail.dump()));
+        return Status::Ok();
+      });
 }
 
 Result<LicenceView> Licensing::SetScopeRestriction(const RequestContext& context, LicenceId id,
@@ -531,26 +538,22 @@ Result<LicenceView> Licensing::SetScopeRestriction(const RequestContext& context
   PSL_RETURN_IF_ERROR(access::RequireRole(context.principal, kRegulator));
   PSL_RETURN_IF_ERROR(licensing::ValidateReasons(reasons));
   if (sector) PSL_RETURN_IF_ERROR(licensing::ValidateScopeRestriction(*sector));
-  LicenceView view;
-  PSL_RETURN_IF_ERROR(app_.store().Write([&](store::Transaction& transaction) -> Status {
-    const Timestamp now = app_.clock().Now();
-    PSL_ASSIGN_OR_RETURN(LicenceView before, Load(transaction, id));
-    if (before.licence.status != LicenceStatus::kGranted &&
-        before.licence.status != LicenceStatus::kSuspended) {
-      return Status(ErrorCode::kFailedPrecondition,
-                    "only a granted or suspended licence carries a scope restriction", "id");
-    }
-    PSL_RETURN_IF_ERROR(
-        store::LicenceTable(transaction.connection()).SetScopeRestriction(id, sector));
-    const json detail = {{"scope_restriction", sector ? json(*sector) : json()},
-                         {"reasons", reasons}};
-    PSL_RETURN_IF_ERROR(WriteAudit(transaction, context, now,
-                                   sector ? "licence.restrict_scope" : "licence.lift_scope",
-                                   Target(id), detail.dump()));
-    PSL_ASSIGN_OR_RETURN(view, Load(transaction, id));
-    return Status::Ok();
-  }));
-  return view;
+  return ChangeLicence(
+      id, [&](store::Transaction& transaction, const LicenceView& before, Timestamp now) -> Status {
+        if (before.licence.status != LicenceStatus::kGranted &&
+            before.licence.status != LicenceStatus::kSuspended) {
+          return Status(ErrorCode::kFailedPrecondition,
+                        "only a granted or suspended licence carries a scope restriction", "id");
+        }
+        PSL_RETURN_IF_ERROR(
+            store::LicenceTable(transaction.connection()).SetScopeRestriction(id, sector));
+        const json detail = {{"scope_restriction", sector ? json(*sector) : json()},
+                             {"reasons", reasons}};
+        PSL_RETURN_IF_ERROR(WriteAudit(transaction, context, now,
+                                       sector ? "licence.restrict_scope" : "licence.lift_scope",
+                                       Target(id), detail.dump()));
+        return Status::Ok();
+      });
 }
 
 Status Licensing::ImportAreas(const RequestContext& context,
@@ -582,8 +585,7 @@ Result<std::vector<store::AreaRecord>> Licensing::ListAreas(const std::string& m
 }
 
 Result<store::AreaRecord> Licensing::SetAreaMode(const RequestContext& context,
-                                                 const std::string& code,
-                                                 const std::string& mode) {
+                                                 const std::string& code, const std::string& mode) {
   PSL_RETURN_IF_ERROR(access::RequireRole(context.principal, kRegulator));
   if (mode != "live" && mode != "control") {
     return Status(ErrorCode::kInvalidArgument, "mode is live or control (LIC-7)", "mode");
@@ -608,20 +610,10 @@ Result<std::vector<store::LicenceRecord>> Licensing::SearchRegister(store::Licen
     return Status(ErrorCode::kInvalidArgument,
                   "the register lists granted, suspended, revoked and refused licences", "status");
   }
+  filter.decided_only = true;
   std::vector<store::LicenceRecord> found;
   PSL_RETURN_IF_ERROR(app_.store().Read([&](store::Transaction& transaction) -> Status {
-    store::LicenceTable licences(transaction.connection());
-    // Applications in progress are not on the register: page past them.
-    while (static_cast<int>(found.size()) < filter.limit) {
-      PSL_ASSIGN_OR_RETURN(auto page, licences.List(filter));
-      for (auto& licence : page) {
-        if (OnRegister(licence.status) && static_cast<int>(found.size()) < filter.limit) {
-          found.push_back(std::move(licence));
-        }
-      }
-      if (static_cast<int>(page.size()) < filter.limit) break;
-      filter.after_id = page.back().id.value();
-    }
+    PSL_ASSIGN_OR_RETURN(found, store::LicenceTable(transaction.connection()).List(filter));
     return Status::Ok();
   }));
   return found;

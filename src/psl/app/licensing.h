@@ -3,6 +3,7 @@
 // audit line written in one transaction.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -90,6 +91,11 @@ class Licensing {
   Result<store::OrganisationRecord> Organisation(ProviderId id);
 
  private:
+  // One change to one licence: in a single write transaction, load it, let `change` act at
+  // `now` (writing its audit line), and return the licence as it then stands.
+  using LicenceChange = std::function<Status(store::Transaction& transaction,
+                                             const LicenceView& before, Timestamp now)>;
+  Result<LicenceView> ChangeLicence(LicenceId id, const LicenceChange& change);
   Result<LicenceView> Load(store::Transaction& transaction, LicenceId id);
   Result<LicenceView> Transition(const RequestContext& context, LicenceId id,
                                  licensing::LicenceStatus to, const std::string& reasons,

@@ -284,6 +284,9 @@ Result<std::vector<LicenceRecord>> LicenceTable::List(const LicenceFilter& filte
     where += " AND l.status = " +
              parameters.Add(std::string(licensing::LicenceStatusName(*filter.status)));
   }
+  if (filter.decided_only) {
+    where += " AND l.status IN ('granted', 'suspended', 'revoked', 'refused')";
+  }
   if (!filter.kind.empty()) where += " AND l.kind = " + parameters.Add(filter.kind);
   for (const std::string& word : NameWords(filter.name)) {
     where += " AND l.provider_id IN (SELECT w.provider_id FROM provider_name_words w WHERE "

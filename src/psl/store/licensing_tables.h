@@ -122,6 +122,9 @@ struct LicenceFilter {
   std::string name;
   std::string sector;  // the provider works in this sector; empty: any
   std::string area;    // the provider operates in this area; empty: any
+  // Only licences the Regulator has decided on (granted, suspended, revoked, refused): the public
+  // register, which never shows applications in progress.
+  bool decided_only = false;
   std::int64_t after_id = 0;
   int limit = 50;
 };
