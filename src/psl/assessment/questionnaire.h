@@ -16,9 +16,10 @@ namespace psl::assessment {
 
 // The SPEC ASM-1 domains; every questionnaire covers each at least once.
 inline constexpr std::string_view kDomains[] = {
-    "physical_health", "family_circumstance", "income",          "wealth",
-    "social_networks", "mood_and_wellbeing",  "qualifications",  "lifestyle",
-    "employment_history", "housing",          "offending",       "substance_use"};
+    "physical_health", "family_circumstance", "income",
+    "wealth",          "social_networks",     "mood_and_wellbeing",
+    "qualifications",  "lifestyle",           "employment_history",
+    "housing",         "offending",           "substance_use"};
 
 enum class QuestionKind { kYesNo, kChoice, kNumber };  // "yes_no" | "choice" | "number"
 
@@ -73,7 +74,16 @@ struct Rules {
   std::vector<EligibilityRule> eligibility;
 };
 
+// Shape and consistency: version >= 1; 1..1000 questions; ids snake_case and unique; every
+// domain is one of kDomains and each of kDomains is asked at least once; text 1..1000
+// characters; kChoice has 2..20 unique snake_case options, other kinds none; kNumber has
+// minimum <= maximum, other kinds leave both 0. kInvalidArgument naming "questions[2].options".
 Status ValidateQuestionnaire(const Questionnaire& questionnaire);
+// What ValidateRules checks without a questionnaire or catalogue: versions >= 1; barrier ids
+// snake_case and unique, names 1..200 characters; one eligibility rule per outcome id; every
+// rule has 1..100 groups of 1..50 conditions; each condition names a question and uses exactly
+// one test (a one_of of 1..50 entries). Field paths like "barriers[1].when_any[0][2].one_of".
+Status ValidateRulesShape(const Rules& rules);
 // Rules name only questions of the questionnaire (and answers their kind allows), and only
 // outcomes of the catalogue; barrier ids unique and snake_case.
 Status ValidateRules(const Rules& rules, const Questionnaire& questionnaire,
@@ -84,8 +94,8 @@ Status ValidateRules(const Rules& rules, const Questionnaire& questionnaire,
 Status ValidateAnswers(const Questionnaire& questionnaire, const Answers& answers);
 
 struct Outcome {
-  std::vector<std::string> barriers;             // sorted, unique
-  std::vector<std::string> eligible_outcomes;    // sorted, unique King Outcome ids
+  std::vector<std::string> barriers;              // sorted, unique
+  std::vector<std::string> eligible_outcomes;     // sorted, unique King Outcome ids
   std::vector<std::string> eligible_end_results;  // sorted, unique, from the catalogue
 };
 
@@ -93,10 +103,36 @@ struct Outcome {
 Result<Outcome> Assess(const Questionnaire& questionnaire, const Rules& rules,
                        const catalogue::Catalogue& catalogue, const Answers& answers);
 
+// Field-by-field equality (round trips of the JSON files, tests).
+bool operator==(const Question& a, const Question& b);
+bool operator==(const Questionnaire& a, const Questionnaire& b);
+bool operator==(const Condition& a, const Condition& b);
+bool operator==(const BarrierRule& a, const BarrierRule& b);
+bool operator==(const EligibilityRule& a, const EligibilityRule& b);
+bool operator==(const Rules& a, const Rules& b);
+bool operator==(const Outcome& a, const Outcome& b);
+
+std::string_view QuestionKindName(QuestionKind kind);
+Result<QuestionKind> ParseQuestionKind(std::string_view name);  // "yes_no" | "choice" | "number"
+
+// A kNumber answer's text: a canonical decimal integer ("0", "42", "-7"; no sign on zero, no
+// '+', no leading zeros, no spaces) within int64. Canonical so that equals/one_of can compare
+// text. nullopt otherwise.
+std::optional<std::int64_t> ParseAnswerNumber(std::string_view text);
+
+// Whether one condition holds for these answers (an unanswered question satisfies none).
+bool ConditionHolds(const Condition& condition, const Answers& answers);
+
 // Defaults (version 1) consistent with DefaultCatalogue() and the default tariff's barriers:
 // the report's barriers (illiterate, english_second_language, childhood_abuse, no_fixed_abode,
 // dyslexic, blind, homelessness_history, heroin_addiction, ...).
 const Questionnaire& DefaultQuestionnaire();
 const Rules& DefaultRules();
+
+// The report's worked example (chapter 5, "Example of tariff payment"): an unemployed adult of
+// working age whose answers to DefaultQuestionnaire() give exactly the barriers illiterate,
+// english_second_language, childhood_abuse, no_fixed_abode and dyslexic, and eligibility for
+// employment_sustained_2y. The same answers are docs/examples/report_example_answers.json.
+const Answers& ReportExampleAnswers();
 
 }  // namespace psl::assessment

@@ -57,6 +57,11 @@ struct Catalogue {
 // as "outcomes[3].window_months" style paths.
 Status ValidateCatalogue(const Catalogue& catalogue);
 
+// Field-by-field equality (round trips of the JSON files, tests).
+bool operator==(const EndResult& a, const EndResult& b);
+bool operator==(const KingOutcome& a, const KingOutcome& b);
+bool operator==(const Catalogue& a, const Catalogue& b);
+
 // The default catalogue of SPEC OUT-1 (report Annex A/B), version 1.
 const Catalogue& DefaultCatalogue();
 
