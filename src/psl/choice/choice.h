@@ -3,6 +3,7 @@
 // passed in; the store aggregates them.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -18,7 +19,7 @@ namespace psl::choice {
 // --- CHO-1: the format of choice ------------------------------------------------------------
 
 enum class Format { kFree, kAssisted, kProfessional };
-std::string_view FormatName(Format format);            // "free" | "assisted" | "professional"
+std::string_view FormatName(Format format);  // "free" | "assisted" | "professional"
 Result<Format> ParseFormat(std::string_view name);
 
 // Entry routes (ENT-1) and their sources (report Table 2).
@@ -52,6 +53,16 @@ Format FormatFor(const FormatRules& rules, std::string_view route, std::string_v
 // The defaults of report Table 3 (version 1).
 const FormatRules& DefaultFormatRules();
 
+// The specificity order (docs/choice.md): a rule naming more of route, source and End Result
+// beats one naming fewer; among rules naming as many, a source beats an End Result beats a route
+// (so a source-and-End-Result rule beats a route-and-source rule beats a route-and-End-Result
+// rule). Specificity = 8 × fields named + 4 × source named + 2 × End Result named + route named.
+int Specificity(const FormatRule& rule);
+// The index of the rule FormatFor applies (the most specific match, the first listed among equals),
+// or nullopt when none matches (the fallback applies). Ignores free_choice_end_results.
+std::optional<std::size_t> MatchingRule(const FormatRules& rules, std::string_view route,
+                                        std::string_view source, std::string_view end_result);
+
 // --- CHO-2: information about each eligible provider ----------------------------------------
 
 // Closed outcomes (achieved or missed) of one provider's customers similar to this citizen
@@ -63,8 +74,8 @@ struct ProviderRecord {
   std::int64_t closed = 0;          // achieved + missed
   std::int64_t local_achieved = 0;  // the citizen's region
   std::int64_t local_closed = 0;
-  std::int64_t satisfaction_recommend = 0;  // "would recommend" answers
-  std::int64_t satisfaction_answers = 0;    // all answers except "don't know"
+  std::int64_t satisfaction_recommend = 0;                     // "would recommend" answers
+  std::int64_t satisfaction_answers = 0;                       // all answers except "don't know"
   std::optional<std::int64_t> mystery_shopping_score_percent;  // latest published, 0..100
   std::optional<std::string> mystery_shopping_summary;
 };
@@ -80,8 +91,8 @@ using RateBasisPoints = std::optional<std::int64_t>;
 struct ProviderInformation {
   ProviderId provider;
   std::string name;
-  RateBasisPoints success_rate;           // national, similar customers
-  RateBasisPoints gap_to_best_national;   // best national rate − this (>= 0)
+  RateBasisPoints success_rate;          // national, similar customers
+  RateBasisPoints gap_to_best_national;  // best national rate − this (>= 0)
   RateBasisPoints local_success_rate;
   RateBasisPoints gap_to_best_local;
   RateBasisPoints satisfaction_rate;
