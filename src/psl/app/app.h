@@ -12,6 +12,7 @@
 #include "psl/access/lockout.h"
 #include "psl/access/user.h"
 #include "psl/app/clock.h"
+#include "psl/app/journey_cache.h"
 #include "psl/audit/audit_entry.h"
 #include "psl/ledger/posting.h"
 #include "psl/store/store.h"
@@ -63,6 +64,7 @@ class App {
 
   const Clock& clock() const { return clock_; }
   store::Store& store() { return store_; }
+  const JourneyCache& journey_cache() const { return journey_cache_; }
 
   // --- Sessions (X-1) ---
   // kUnauthenticated for a wrong username or password (the same message for both);
@@ -109,6 +111,7 @@ class App {
   store::Store& store_;
   const Clock& clock_;
   AppOptions options_;
+  JourneyCache journey_cache_;
 };
 
 Status ValidatePageLimit(int limit);

@@ -26,6 +26,7 @@ extern const Migration kLicensingMigration;   // version 2, migrations_licensing
 extern const Migration kInspectionMigration;  // version 3, migrations_inspections.cc
 extern const Migration kComplaintMigration;   // version 4, migrations_complaints.cc
 extern const Migration kAppealMigration;      // version 5, migrations_appeals.cc
+extern const Migration kJourneyMigration;     // version 6, migrations_journey.cc
 
 // The highest applied version (0 for an empty database).
 Result<int> CurrentSchemaVersion(Connection& connection);
