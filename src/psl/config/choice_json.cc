@@ -54,24 +54,26 @@ Result<choice::FormatRule> ParseRule(const json& value, const std::string& prefi
 }  // namespace
 
 std::string FormatRulesToJson(const choice::FormatRules& rules) {
-  json rule_list = json::array();
+  // Members in the order a reader wants them (ordered_json keeps insertion order).
+  using ordered = nlohmann::ordered_json;
+  ordered rule_list = ordered::array();
   for (const choice::FormatRule& rule : rules.rules) {
     rule_list.push_back({{"route", rule.route},
                          {"source", rule.source},
                          {"end_result", rule.end_result},
                          {"format", std::string(choice::FormatName(rule.format))}});
   }
-  json free_choice = json::array();
+  ordered free_choice = ordered::array();
   for (const std::string& id : rules.free_choice_end_results) free_choice.push_back(id);
-  const json document = {{"version", rules.version},
-                         {"rules", std::move(rule_list)},
-                         {"fallback", std::string(choice::FormatName(rules.fallback))},
-                         {"shortlist_minimum", rules.shortlist_minimum},
-                         {"shortlist_maximum", rules.shortlist_maximum},
-                         {"choice_deadline_days", rules.choice_deadline_days},
-                         {"free_choice_end_results", std::move(free_choice)}};
+  const ordered document = {{"version", rules.version},
+                            {"rules", std::move(rule_list)},
+                            {"fallback", std::string(choice::FormatName(rules.fallback))},
+                            {"shortlist_minimum", rules.shortlist_minimum},
+                            {"shortlist_maximum", rules.shortlist_maximum},
+                            {"choice_deadline_days", rules.choice_deadline_days},
+                            {"free_choice_end_results", std::move(free_choice)}};
   // Invalid UTF-8 (never in valid rules) is replaced rather than thrown.
-  return document.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  return document.dump(2, ' ', false, ordered::error_handler_t::replace) + "\n";
 }
 
 Result<choice::FormatRules> ParseFormatRules(std::string_view json_text) {
