@@ -35,6 +35,8 @@ struct GeographicWeighting {
   std::int64_t slope_micros_per_milli_point = 0;  // >= 0
   Weight minimum = Weight::One();
   Weight maximum = Weight::One();
+
+  friend bool operator==(const GeographicWeighting&, const GeographicWeighting&) = default;
 };
 
 // Cyclical weight (TAR-2) from the UK unemployment rate (ONS MGSX) of the month priced:
@@ -46,6 +48,8 @@ struct CyclicalWeighting {
   std::int64_t slope_micros_per_tenth = 0;  // >= 0
   Weight minimum = Weight::One();
   Weight maximum = Weight::One();
+
+  friend bool operator==(const CyclicalWeighting&, const CyclicalWeighting&) = default;
 };
 
 struct OutcomeTariff {
@@ -53,11 +57,13 @@ struct OutcomeTariff {
   Money core;           // the core payment
   // Per-barrier supplements for this outcome, overriding Tariff::supplements.
   std::map<std::string, Money> supplements;
+
+  friend bool operator==(const OutcomeTariff&, const OutcomeTariff&) = default;
 };
 
 struct Tariff {
   int version = 0;
-  Date effective_from;      // applies to prices dated on or after this day
+  Date effective_from;        // applies to prices dated on or after this day
   int catalogue_version = 0;  // the catalogue whose outcome ids it prices
   // The known barriers and their default supplement for every outcome (a barrier missing
   // here is unknown: quoting it is an error naming it).
@@ -67,7 +73,14 @@ struct Tariff {
   CyclicalWeighting cyclical;
 
   const OutcomeTariff* Find(std::string_view outcome) const;
+
+  friend bool operator==(const Tariff&, const Tariff&) = default;
 };
+
+// Bounds ValidateTariff enforces: an amount (a core payment or a supplement) is at most
+// £1,000,000, and a tariff has at most 1000 barriers and 1000 outcomes.
+inline constexpr std::int64_t kMaxAmountPence = 100'000'000;
+inline constexpr std::size_t kMaxTariffEntries = 1000;
 
 // Non-negative amounts, known barrier ids in overrides, unique snake_case outcome ids, slopes
 // >= 0, 0 < minimum <= 1 <= maximum <= 3. kInvalidArgument naming the field.
@@ -89,13 +102,17 @@ Result<const Tariff*> TariffInForce(std::span<const Tariff> tariffs, Date date);
 
 struct MonthlyRate {
   int year = 0;
-  int month = 0;          // 1..12
-  int rate_tenths = 0;    // 4.2% -> 42
+  int month = 0;        // 1..12
+  int rate_tenths = 0;  // 4.2% -> 42
+
+  friend bool operator==(const MonthlyRate&, const MonthlyRate&) = default;
 };
 
 // ONS MGSX, monthly, sorted ascending with no duplicate months.
 struct UnemploymentSeries {
   std::vector<MonthlyRate> months;
+
+  friend bool operator==(const UnemploymentSeries&, const UnemploymentSeries&) = default;
 };
 
 struct RateUsed {
@@ -104,8 +121,10 @@ struct RateUsed {
 };
 
 // The rate for the month containing `date`. After the last published month the last published
-// rate carries forward (documented in docs/tariff.md). Before the first month: kOutOfRange
-// naming "date". An empty series: kFailedPrecondition.
+// rate carries forward (documented in docs/tariff.md); so does the latest earlier month for a
+// month missing inside the series. Before the first month: kInvalidArgument naming "date"
+// (ErrorCode has no out-of-range code; the date is outside what can be priced). An empty
+// series: kFailedPrecondition.
 Result<RateUsed> RateFor(const UnemploymentSeries& series, Date date);
 
 Weight GeographicWeight(const GeographicWeighting& weighting, std::int64_t score_milli);
@@ -117,6 +136,8 @@ struct Area {
   std::string code;  // "E06000001"
   std::string name;
   std::int64_t imd_score_milli = 0;
+
+  friend bool operator==(const Area&, const Area&) = default;
 };
 
 struct QuoteRequest {
@@ -129,9 +150,11 @@ struct QuoteRequest {
 struct QuoteItem {
   std::string kind;  // "core" | "supplement" | "geographic_weight" | "cyclical_weight" | "rounding"
   std::string id;    // outcome id, barrier id, area code, "YYYY-MM"
-  std::string label;                 // a sentence a citizen can read
-  std::optional<Money> amount;       // core and supplements; rounding: price − exact product
-  std::optional<Weight> weight;      // the two weights
+  std::string label;             // a sentence a citizen can read
+  std::optional<Money> amount;   // core and supplements (rounding: none, the label says it)
+  std::optional<Weight> weight;  // the two weights
+
+  friend bool operator==(const QuoteItem&, const QuoteItem&) = default;
 };
 
 struct Quote {
@@ -142,12 +165,14 @@ struct Quote {
   Money price;
   int tariff_version = 0;
   std::vector<QuoteItem> items;
+
+  friend bool operator==(const Quote&, const Quote&) = default;
 };
 
 // kNotFound naming "outcome" or "barriers" (with the unknown id in the message);
 // kInvalidArgument for duplicate barriers. Deterministic and allocation-light: this is the
 // hot path (goal: >= 1,000,000 quotes per second on one core).
-Result<Quote> PriceOutcome(const Tariff& tariff, const Area& area,
-                           const UnemploymentSeries& series, const QuoteRequest& request);
+Result<Quote> PriceOutcome(const Tariff& tariff, const Area& area, const UnemploymentSeries& series,
+                           const QuoteRequest& request);
 
 }  // namespace psl::tariff
