@@ -41,9 +41,9 @@ Question Number(std::string id, std::string domain, std::string text, std::int64
 }
 
 Questionnaire BuildDefaultQuestionnaire() {
-  const std::vector<std::string> kHowOften = {"not_at_all", "several_days",
+  const std::vector<std::string> how_often = {"not_at_all", "several_days",
                                               "more_than_half_the_days", "nearly_every_day"};
-  const std::vector<std::string> kUse12Months = {"no", "occasionally", "regularly"};
+  const std::vector<std::string> use_12_months = {"no", "occasionally", "regularly"};
   Questionnaire questionnaire;
   questionnaire.version = 1;
   questionnaire.questions = {
@@ -96,10 +96,10 @@ Questionnaire BuildDefaultQuestionnaire() {
       // Mood and wellbeing.
       Choice("low_mood", "mood_and_wellbeing",
              "Over the last two weeks, how often have you felt down, depressed or hopeless?",
-             kHowOften),
+             how_often),
       Choice("anxious", "mood_and_wellbeing",
              "Over the last two weeks, how often have you felt nervous, anxious or on edge?",
-             kHowOften),
+             how_often),
       YesNo("severe_mental_illness", "mood_and_wellbeing",
             "Has a doctor ever told you that you have a severe mental illness, such as "
             "schizophrenia, bipolar disorder or psychosis?"),
@@ -154,13 +154,13 @@ Questionnaire BuildDefaultQuestionnaire() {
       Choice("opiates", "substance_use",
              "In the last 12 months, have you used heroin or other opiates that were not "
              "prescribed to you?",
-             kUse12Months),
+             use_12_months),
       YesNo("opiate_substitute", "substance_use",
             "Are you prescribed methadone or buprenorphine for opiate dependence?"),
       Choice("other_drugs", "substance_use",
              "In the last 12 months, have you used other illegal drugs (for example cannabis, "
              "cocaine, crack, spice or amphetamines)?",
-             kUse12Months),
+             use_12_months),
   };
   return questionnaire;
 }

@@ -42,14 +42,14 @@ using Groups = std::vector<std::vector<Condition>>;
 
 Rules BuildDefaultRules() {
   // Working age: 16 to 66 (the State Pension age in 2024).
-  const std::vector<Condition> kWorkingAge = {AtLeast("age_years", 16), AtMost("age_years", 66)};
+  const std::vector<Condition> working_age = {AtLeast("age_years", 16), AtMost("age_years", 66)};
   const auto working_age_and = [&](std::vector<Condition> more) {
-    std::vector<Condition> group = kWorkingAge;
+    std::vector<Condition> group = working_age;
     group.insert(group.end(), more.begin(), more.end());
     return group;
   };
-  const std::vector<std::string> kInWork = {"full_time", "part_time", "self_employed"};
-  const std::vector<std::string> kMostDays = {"more_than_half_the_days", "nearly_every_day"};
+  const std::vector<std::string> in_work = {"full_time", "part_time", "self_employed"};
+  const std::vector<std::string> most_days = {"more_than_half_the_days", "nearly_every_day"};
 
   Rules rules;
   rules.version = 1;
@@ -81,19 +81,19 @@ Rules BuildDefaultRules() {
        Groups{{Is("behind_with_payments", "yes")}, {AtLeast("unsecured_debt_pounds", 5000)}}},
   };
 
-  const std::vector<Condition> kOffendedRecently = {
+  const std::vector<Condition> offended_recently = {
       OneOf("custody", {"in_last_five_years", "in_custody_now", "facing_sentence"})};
-  const Groups kUsesDrugs = {{OneOf("opiates", {"occasionally", "regularly"})},
+  const Groups uses_drugs = {{OneOf("opiates", {"occasionally", "regularly"})},
                              {Is("opiate_substitute", "yes")},
                              {Is("other_drugs", "regularly")}};
   rules.eligibility = {
       // Lower crime: custody in the last five years, now, or ahead; or frequent police contact.
-      {"no_custody_3y", Groups{kOffendedRecently}},
-      {"no_custody_4y", Groups{kOffendedRecently}},
+      {"no_custody_3y", Groups{offended_recently}},
+      {"no_custody_4y", Groups{offended_recently}},
       {"reduced_police_contact", Groups{{AtLeast("police_contacts_12m", 2)}}},
       // Better physical health.
-      {"drug_free_2y", kUsesDrugs},
-      {"drug_free_3y", kUsesDrugs},
+      {"drug_free_2y", uses_drugs},
+      {"drug_free_3y", uses_drugs},
       {"sober_2y", Groups{{Is("morning_drink", "yes")},
                           {OneOf("heavy_drinking", {"weekly", "daily_or_almost_daily"})}}},
       {"healthy_bmi_2y", Groups{{OneOf("weight", {"underweight", "overweight", "obese"})}}},
@@ -103,14 +103,14 @@ Rules BuildDefaultRules() {
       {"employment_sustained_2y", Groups{working_age_and({Is("working_now", "not_working")})}},
       {"median_wage_fraction_3y",
        Groups{working_age_and({Is("working_now", "not_working")}),
-              working_age_and({OneOf("working_now", kInWork), Is("receives_benefits", "yes")}),
+              working_age_and({OneOf("working_now", in_work), Is("receives_benefits", "yes")}),
               working_age_and(
-                  {OneOf("working_now", kInWork), AtMost("monthly_income_pounds", 1200)})}},
+                  {OneOf("working_now", in_work), AtMost("monthly_income_pounds", 1200)})}},
       {"debt_reduced_2y",
        Groups{{Is("behind_with_payments", "yes")}, {AtLeast("unsecured_debt_pounds", 1000)}}},
       // Good mental health: PHQ-2 / GAD-2 items on more than half the days, or a diagnosis.
-      {"clinical_scale_improvement", Groups{{OneOf("low_mood", kMostDays)},
-                                            {OneOf("anxious", kMostDays)},
+      {"clinical_scale_improvement", Groups{{OneOf("low_mood", most_days)},
+                                            {OneOf("anxious", most_days)},
                                             {Is("severe_mental_illness", "yes")}}},
       {"loneliness_quality_of_life",
        Groups{{OneOf("lonely", {"often", "always"})}, {Is("people_to_rely_on", "none")}}},

@@ -29,7 +29,7 @@ using api::ObjectReader;
 using assessment::Condition;
 using nlohmann::json;
 
-constexpr std::size_t kMaxFileBytes = 4 * 1024 * 1024;
+constexpr std::size_t kMaxFileBytes = std::size_t{4} * 1024 * 1024;
 constexpr std::size_t kMaxItems = 1000;
 constexpr std::size_t kMaxString = 5000;
 constexpr std::int64_t kIntMin = std::numeric_limits<int>::min();

@@ -18,7 +18,7 @@ namespace {
 using api::ObjectReader;
 using nlohmann::json;
 
-constexpr std::size_t kMaxFileBytes = 4 * 1024 * 1024;
+constexpr std::size_t kMaxFileBytes = std::size_t{4} * 1024 * 1024;
 constexpr std::size_t kMaxItems = 1000;
 constexpr std::size_t kMaxString = 5000;
 constexpr std::int64_t kIntMin = std::numeric_limits<int>::min();
