@@ -146,3 +146,22 @@ if [[ "${PSL_BENCH_SKIP_REGISTER:-0}" != 1 ]]; then
   echo
   "$root/bench/register_bench.sh" "$psl"
 fi
+
+# Tariff quotes (docs/benchmarks.md, "Tariff quotes"): PriceOutcome in process on one core, the
+# default tariff and the report's five barriers; goal: >= 1,000,000 quotes per second.
+if [[ "${PSL_BENCH_SKIP_QUOTE:-0}" != 1 ]]; then
+  echo
+  echo "== Tariff quotes: PriceOutcome in process, one core =="
+  quote_bench="$build/bench/quote_bench"
+  [[ -x "$quote_bench" ]] || { echo "run.sh: $quote_bench is missing; build the release preset" >&2; exit 1; }
+  "$quote_bench" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
+    --benchmark_out="$work/quote.json" --benchmark_out_format=json
+  python3 - "$work/quote.json" <<'PYEOF'
+import json, sys
+runs = json.load(open(sys.argv[1]))["benchmarks"]
+median = next(r for r in runs if r["name"] == "BM_PriceOutcome_median")
+rate = median["quotes_per_second"]
+print(f"quotes per second (median of 5, CPU time): {rate:,.0f} "
+      f"(goal >= 1,000,000: {'met' if rate >= 1e6 else 'MISSED'})")
+PYEOF
+fi

@@ -261,6 +261,29 @@ TEST(PriceOutcomeErrors, OverflowIsReportedNotWrapped) {
   EXPECT_EQ(quote.status().code(), ErrorCode::kOverflow);
 }
 
+// The labels are built in a fixed buffer that spills into a string: a long name is kept whole.
+TEST(PriceOutcome, LongDistrictNameIsKeptWhole) {
+  const std::string name(3000, 'n');
+  const Area area{"E99999999", name, 18'223};
+  const Quote quote =
+      Price(DefaultTariff(), area, FlatSeries(), "employment_sustained_2y", {}, D(2014, 1, 1));
+  const std::string& label = quote.items[1].label;
+  EXPECT_NE(label.find("Geographic weight for " + name + " (E99999999)"), std::string::npos);
+  EXPECT_TRUE(label.ends_with("(bounded to 0.850000..1.300000).")) << label.substr(3000);
+}
+
+// The engine formats amounts itself (the hot path); it writes them as Money::Format does.
+RC_GTEST_PROP(PriceProperties, LabelsWriteAmountsAsMoneyFormat, ()) {
+  Tariff tariff = DefaultTariff();
+  tariff.outcomes[0].core = Money::FromPence(*rc::gen::inRange<std::int64_t>(0, INT64_MAX / 4));
+  const Quote quote =
+      Price(tariff, ReferenceArea(), FlatSeries(), tariff.outcomes[0].outcome, {}, D(2014, 1, 1));
+  const std::string formatted = tariff.outcomes[0].core.Format();
+  RC_ASSERT(quote.items[0].label.find(": " + formatted + " (tariff") != std::string::npos);
+  RC_ASSERT(quote.items.back().label.starts_with(formatted + " \xC3\x97 1.000000"));
+  RC_ASSERT(quote.items.back().label.ends_with(": " + formatted + "."));
+}
+
 // ---------------------------------------------------------------------------------------------
 // The unemployment rate of a month (ONS MGSX: 1971-02 .. 2020-10 in data/).
 
