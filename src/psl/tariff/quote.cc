@@ -13,8 +13,7 @@
 namespace psl::tariff {
 namespace {
 
-constexpr std::string_view kPound = "\xC2\xA3";  // £ in UTF-8
-constexpr std::size_t kMaxIdInMessage = 100;     // outside ids quoted in errors are cut here
+constexpr std::size_t kMaxIdInMessage = 100;  // outside ids quoted in errors are cut here
 
 std::string Quoted(std::string_view id) {
   std::string text = "'";
