@@ -23,7 +23,7 @@ namespace {
 using nlohmann::json;
 using nlohmann::ordered_json;
 
-constexpr std::size_t kMaxTariffJsonBytes = 1024 * 1024;
+constexpr std::size_t kMaxTariffJsonBytes = std::size_t{1024} * 1024;
 constexpr std::size_t kMaxItems = 1000;
 constexpr std::size_t kMaxStringBytes = 5000;
 constexpr std::int64_t kIntMax = std::numeric_limits<int>::max();
