@@ -66,7 +66,7 @@ std::span<const Route> AllRoutes() {
   static const std::vector<Route> all = [] {
     std::vector<Route> routes;
     for (auto area : {FoundationRoutes(), LicensingRoutes(), InspectionRoutes(), ComplaintRoutes(),
-                      AppealRoutes()}) {
+                      AppealRoutes(), JourneyRoutes()}) {
       routes.insert(routes.end(), area.begin(), area.end());
     }
     return routes;

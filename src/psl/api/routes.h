@@ -44,6 +44,7 @@ std::span<const Route> LicensingRoutes();   // licensing_routes.cc: LIC-1..8, RE
 std::span<const Route> InspectionRoutes();  // inspection_routes.cc: REG-2 mystery shopping
 std::span<const Route> ComplaintRoutes();   // complaint_routes.cc: REG-3, CHO-6
 std::span<const Route> AppealRoutes();      // appeal_routes.cc: REG-5 appeals and disputes
+std::span<const Route> JourneyRoutes();     // journey_routes.cc: OUT, ENT, ASM, TAR, CHO
 
 // The OpenAPI 3 document describing AllRoutes().
 const std::string& OpenApiDocument();

@@ -26,8 +26,9 @@ Result<Format> ParseFormat(std::string_view name);
 inline constexpr std::string_view kRoutes[] = {"life_event", "referral", "self_referral"};
 
 // One rule: when route (and source, and End Result) match, this format applies. Empty fields
-// match anything. The most specific matching rule wins (source beats route beats End Result
-// alone); among equally specific rules the first listed wins.
+// match anything. The most specific matching rule wins: the most named fields, then a named
+// source, then a named End Result, then a named route (docs/choice.md); among equally specific
+// rules the first listed wins.
 struct FormatRule {
   std::string route;       // "" = any
   std::string source;      // "" = any: "jobcentre", "court", "gp", "online", "redundancy", ...

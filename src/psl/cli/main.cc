@@ -17,6 +17,7 @@
 #include "psl/app/app.h"
 #include "psl/app/demo.h"
 #include "psl/app/licensing.h"
+#include "psl/cli/journey_commands.h"
 
 namespace {
 
@@ -205,7 +206,15 @@ int main(int argc, char** argv) {
 
   auto* openapi = cli.add_subcommand("openapi", "Print the OpenAPI document");
 
+  psl::cli::QuoteOptions quote_options;
+  auto* quote = psl::cli::AddQuoteCommand(cli, quote_options);
+  psl::cli::JobOptions job_options{kDefaultDb, {}};
+  auto* choice_deadlines = psl::cli::AddJobsCommand(cli, job_options);
+
   CLI11_PARSE(cli, argc, argv);
+
+  if (*quote) return psl::cli::RunQuote(quote_options);
+  if (*choice_deadlines) return psl::cli::RunChoiceDeadlines(job_options);
 
   if (*serve) return Serve(db, listen, web_root, threads, db_connections, log_path);
 
