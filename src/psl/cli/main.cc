@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <iostream>
 #include <thread>
+#include <condition_variable>
+#include <mutex>
 
 #include <pthread.h>
 #include <unistd.h>
@@ -16,6 +18,7 @@
 #include "psl/api/server.h"
 #include "psl/app/app.h"
 #include "psl/app/demo.h"
+#include "psl/app/journey.h"
 #include "psl/app/licensing.h"
 #include "psl/cli/journey_commands.h"
 
@@ -111,6 +114,30 @@ int Serve(const std::string& db, const std::string& listen, const std::string& w
   auto bound = server.Bind();
   if (!bound.ok()) return Fail(bound.status());
 
+  // The scheduled jobs: once at start and then hourly, the choice deadlines (CHO-3) and new
+  // choices for customers of revoked providers (CHO-7), as of today's date.
+  std::mutex scheduler_mutex;
+  std::condition_variable scheduler_wake;
+  bool stopping = false;
+  std::thread scheduler([&] {
+    std::unique_lock lock(scheduler_mutex);
+    while (!stopping) {
+      lock.unlock();
+      const psl::app::RequestContext context{psl::access::Principal::System("scheduler"),
+                                             "job:choice-deadlines"};
+      auto report = psl::app::Journey(app).RunChoiceJobs(context, clock.Now().UtcDate());
+      if (!report.ok()) {
+        std::fprintf(stderr, "psl: the choice-deadlines job failed: %s (retrying in an hour)\n",
+                     report.status().message().c_str());
+      } else if (report->auto_registered + report->reopened_after_revocation > 0) {
+        std::fprintf(stderr, "psl: choice deadlines: %d registered by default, %d new choices\n",
+                     report->auto_registered, report->reopened_after_revocation);
+      }
+      lock.lock();
+      scheduler_wake.wait_for(lock, std::chrono::hours(1), [&] { return stopping; });
+    }
+  });
+
   std::thread watcher([&] {
     int signal = 0;
     sigwait(&stop_signals, &signal);
@@ -123,6 +150,12 @@ int Serve(const std::string& db, const std::string& listen, const std::string& w
   std::printf("PSL is serving on http://%s:%d/ (database %s)\n", host.c_str(), *bound, db.c_str());
   std::fflush(stdout);
   server.Run();
+  {
+    std::lock_guard lock(scheduler_mutex);
+    stopping = true;
+  }
+  scheduler_wake.notify_all();
+  scheduler.join();
   if (log != nullptr) std::fflush(log);
   if (log != nullptr && log != stdout) std::fclose(log);
   std::fprintf(stderr, "psl: stopped\n");
