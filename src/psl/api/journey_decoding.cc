@@ -53,6 +53,36 @@ Result<app::QuoteInput> DecodeQuoteRequest(std::string_view body) {
   return input;
 }
 
+namespace {
+
+Result<entry::Person> DecodePerson(ObjectReader& reader) {
+  PSL_ASSIGN_OR_RETURN(const nlohmann::json* person, reader.Object("person", 10));
+  ObjectReader person_reader(*person, "person.");
+  entry::Person decoded;
+  PSL_ASSIGN_OR_RETURN(decoded.full_name, person_reader.String("full_name", 800));
+  PSL_ASSIGN_OR_RETURN(decoded.date_of_birth, person_reader.DateValue("date_of_birth"));
+  PSL_ASSIGN_OR_RETURN(decoded.area_code, person_reader.String("area_code", 16));
+  PSL_ASSIGN_OR_RETURN(decoded.national_insurance,
+                       person_reader.OptionalString("national_insurance", 20));
+  PSL_ASSIGN_OR_RETURN(decoded.email, person_reader.OptionalString("email", 254));
+  PSL_RETURN_IF_ERROR(person_reader.Finish());
+  return decoded;
+}
+
+}  // namespace
+
+Result<app::SignUpInput> DecodeSignUpRequest(std::string_view body) {
+  PSL_ASSIGN_OR_RETURN(const nlohmann::json object, ParseJsonObject(body));
+  ObjectReader reader(object, "");
+  app::SignUpInput input;
+  PSL_ASSIGN_OR_RETURN(input.username, reader.String("username", 64));
+  PSL_ASSIGN_OR_RETURN(input.password, reader.String("password", 1024));
+  PSL_ASSIGN_OR_RETURN(input.source, reader.String("source", 40));
+  PSL_ASSIGN_OR_RETURN(input.person, DecodePerson(reader));
+  PSL_RETURN_IF_ERROR(reader.Finish());
+  return input;
+}
+
 Result<app::EntryInput> DecodeEntryRequest(std::string_view body) {
   PSL_ASSIGN_OR_RETURN(const nlohmann::json object, ParseJsonObject(body));
   ObjectReader reader(object, "");
@@ -61,15 +91,7 @@ Result<app::EntryInput> DecodeEntryRequest(std::string_view body) {
   PSL_ASSIGN_OR_RETURN(input.source, reader.String("source", 40));
   PSL_ASSIGN_OR_RETURN(auto notes, reader.OptionalString("notes", 5000));
   input.notes = notes.value_or("");
-  PSL_ASSIGN_OR_RETURN(const nlohmann::json* person, reader.Object("person", 10));
-  ObjectReader person_reader(*person, "person.");
-  PSL_ASSIGN_OR_RETURN(input.person.full_name, person_reader.String("full_name", 800));
-  PSL_ASSIGN_OR_RETURN(input.person.date_of_birth, person_reader.DateValue("date_of_birth"));
-  PSL_ASSIGN_OR_RETURN(input.person.area_code, person_reader.String("area_code", 16));
-  PSL_ASSIGN_OR_RETURN(input.person.national_insurance,
-                       person_reader.OptionalString("national_insurance", 20));
-  PSL_ASSIGN_OR_RETURN(input.person.email, person_reader.OptionalString("email", 254));
-  PSL_RETURN_IF_ERROR(person_reader.Finish());
+  PSL_ASSIGN_OR_RETURN(input.person, DecodePerson(reader));
   PSL_RETURN_IF_ERROR(reader.Finish());
   return input;
 }

@@ -43,6 +43,9 @@ Result<RegistrationRequest> DecodeRegistrationRequest(std::string_view body);
 // {"end_result"}
 Result<std::string> DecodeEndResultRequest(std::string_view body);
 
+// {"username","password","source","person":{...}}
+Result<app::SignUpInput> DecodeSignUpRequest(std::string_view body);
+
 // {"questionnaire":{...},"rules":{...}}
 Result<app::AssessmentConfig> DecodeAssessmentConfigRequest(std::string_view body);
 

@@ -315,6 +315,15 @@ ApiResponse RecordEntry(Services& services, const ApiRequest& request) {
                  });
 }
 
+ApiResponse SignUp(Services& services, const ApiRequest& request) {
+  auto input = DecodeSignUpRequest(request.body);
+  if (!input.ok()) return ErrorResponse(input.status());
+  return Respond(201, app::Journey(services.app).SignUp(request.context, *input),
+                 [](const app::EntryResult& r) {
+                   return json{{"citizen_id", r.citizen_id.value()}, {"entry_id", r.entry_id}};
+                 });
+}
+
 ApiResponse ListCitizens(Services& services, const ApiRequest& request) {
   if (auto refused = RefuseUnknownQuery(request.query, {"before", "limit"}); !refused.ok()) {
     return ErrorResponse(refused);
@@ -455,6 +464,7 @@ ApiResponse RunChoiceJobs(Services& services, const ApiRequest& request) {
 }
 
 constexpr RoleSet kPublic = RoleSet::Everyone();
+constexpr RoleSet kPublicOnly{Role::kPublic};
 constexpr RoleSet kRegulator{Role::kRegulator};
 constexpr RoleSet kGovernment{Role::kGovernment};
 constexpr RoleSet kEntrants{Role::kGovernment, Role::kReferrer, Role::kCitizen};
@@ -503,6 +513,9 @@ constexpr std::array kRoutes = {
   Route{"POST", "/api/v1/entries", kEntrants, "recordEntry", "journey",
         "Record a life event (government), a referral (referrer) or a self-referral (citizen); "
         "one record per citizen (ENT-1, ENT-2)", "", "", "", 201, RecordEntry},
+  Route{"POST", "/api/v1/citizens/sign-up", kPublicOnly, "signUpCitizen", "journey",
+        "Self-referral online: a new citizen record and its login, for someone not yet known "
+        "(ENT-1, ENT-2)", "", "", "", 201, SignUp},
   Route{"GET", "/api/v1/citizens", kCaseload, "listCitizens", "journey",
         "The caller's caseload: a referrer's referrals, a provider's customers, every citizen "
         "for the Regulator", "", "", "before,limit", 200, ListCitizens},

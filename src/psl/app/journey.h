@@ -46,6 +46,14 @@ struct EntryInput {
   std::string notes;
 };
 
+// Online self-referral without an account (ENT-1): a new citizen record and its login.
+struct SignUpInput {
+  std::string username;
+  std::string password;
+  std::string source;  // a self-referral source: online, gp, councillor_or_mp, helpline
+  entry::Person person;
+};
+
 struct EntryResult {
   CitizenId citizen_id;
   std::int64_t entry_id = 0;
@@ -136,6 +144,11 @@ class Journey {
   // A life event (government), a referral (referrer) or a self-referral (the citizen, for
   // their own record).
   Result<EntryResult> RecordEntry(const RequestContext& context, const EntryInput& input);
+  // The public signs up by self-referral. When the person already has a record (found by
+  // National Insurance number or by name, birth date and district) no second record is made:
+  // the answer says to ask the referrer or the Regulator to link the account (ENT-2), so nobody
+  // can claim someone else's record by knowing their details.
+  Result<EntryResult> SignUp(const RequestContext& context, const SignUpInput& input);
   Result<CitizenPage> ListCitizens(const RequestContext& context, std::int64_t before, int limit);
   Result<CitizenView> GetCitizen(const RequestContext& context, CitizenId id);
 

@@ -3,7 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "psl/access/user.h"
 #include "psl/app/audit_writer.h"
+#include "psl/app/credentials.h"
 #include "psl/app/journey.h"
 #include "psl/app/journey_citizen_scope.h"
 #include "psl/app/journey_internal.h"
@@ -218,6 +220,81 @@ Result<EntryResult> Journey::RecordEntry(const RequestContext& context, const En
     return Status(ErrorCode::kConflict,
                   "another entry for this person was recorded at the same moment; send it again "
                   "and it will join the same record");
+  }
+  PSL_RETURN_IF_ERROR(written);
+  return result;
+}
+
+Result<EntryResult> Journey::SignUp(const RequestContext& context, const SignUpInput& input) {
+  PSL_RETURN_IF_ERROR(RequireRole(context, {Role::kPublic},
+                                  "sign up as a new citizen (sign out first)"));
+  PSL_RETURN_IF_ERROR(access::ValidateUsername(input.username));
+  PSL_RETURN_IF_ERROR(access::ValidatePassword(input.password));
+  PSL_RETURN_IF_ERROR(entry::ValidateRouteAndSource("self_referral", input.source));
+  const Timestamp now = app_.clock().Now();
+  PSL_RETURN_IF_ERROR(entry::ValidatePerson(input.person, now.UtcDate()));
+  std::optional<std::string> number;
+  if (input.person.national_insurance) {
+    PSL_ASSIGN_OR_RETURN(number, entry::NormaliseNationalInsurance(*input.person.national_insurance));
+  }
+  // Hash before the transaction: Argon2id takes tens of milliseconds and needs no lock.
+  PSL_ASSIGN_OR_RETURN(const std::string hash, HashPassword(input.password));
+  store::CitizenRecord identity;
+  identity.full_name = input.person.full_name;
+  identity.date_of_birth = input.person.date_of_birth;
+  identity.area_code = input.person.area_code;
+  identity.national_insurance = number;
+  identity.fallback_key = entry::FallbackKey(input.person);
+  identity.email = input.person.email;
+  identity.created_at = now;
+  EntryResult result;
+  Status written = app_.store().Write([&](store::Transaction& transaction) -> Status {
+    PSL_RETURN_IF_ERROR(LoadArea(transaction, input.person.area_code, "person.area_code").ToStatus());
+    store::CitizenTable citizens(transaction.connection());
+    std::optional<store::CitizenRecord> existing;
+    if (number) {
+      PSL_ASSIGN_OR_RETURN(existing, citizens.FindByNationalInsurance(*number));
+    }
+    if (!existing) {
+      PSL_ASSIGN_OR_RETURN(existing, citizens.FindByFallbackKey(*identity.fallback_key, false));
+    }
+    if (existing) {
+      return Status(ErrorCode::kConflict,
+                    "you already have a record with us; ask the professional who referred you, "
+                    "or the Regulator, to give you a login to it",
+                    "person");
+    }
+    PSL_ASSIGN_OR_RETURN(identity.id, citizens.Insert(identity));
+    access::User user;
+    user.username = input.username;
+    user.password_hash = hash;
+    user.role = Role::kCitizen;
+    user.citizen_id = identity.id;
+    user.created_at = now;
+    auto user_id = transaction.users().Insert(user);
+    if (!user_id.ok() && user_id.status().code() == ErrorCode::kAlreadyExists) {
+      return Status(ErrorCode::kConflict,
+                    "the username '" + input.username + "' is taken; choose another", "username");
+    }
+    PSL_RETURN_IF_ERROR(user_id.ToStatus());
+    store::EntryTable entries(transaction.connection());
+    store::EntryRecord entry;
+    entry.citizen_id = identity.id;
+    entry.route = "self_referral";
+    entry.source = input.source;
+    entry.recorded_by = *user_id;
+    entry.recorded_at = now;
+    PSL_ASSIGN_OR_RETURN(result.entry_id, entries.Insert(entry));
+    result.citizen_id = identity.id;
+    return WriteAudit(transaction, context, now, "citizen.sign_up",
+                      "citizen:" + std::to_string(identity.id.value()),
+                      nlohmann::json{{"username", input.username},
+                                     {"source", input.source},
+                                     {"entry_id", result.entry_id}}
+                          .dump());
+  });
+  if (!written.ok() && written.code() == ErrorCode::kAlreadyExists) {
+    return Status(ErrorCode::kConflict, "someone signed up with these details at the same moment");
   }
   PSL_RETURN_IF_ERROR(written);
   return result;
