@@ -33,7 +33,7 @@ expect_text() {  # expect_text FILE TEXT DESCRIPTION
 db="sqlite:$work/psl.db"
 
 # --help for the tool and every command.
-for command in "" serve migrate demo "user" "user add" openapi; do
+for command in "" serve migrate demo "user" "user add" openapi quote jobs "jobs choice-deadlines"; do
   # shellcheck disable=SC2086
   expect_exit 0 "psl $command --help" -- "$psl" $command --help
   expect_text "$work/out" "Usage" "psl $command --help"
@@ -78,6 +78,42 @@ expect_exit 0 "demo" -- "$psl" demo --db "$db"
 expect_text "$work/out" "created  regulator" "demo creates"
 expect_exit 0 "demo again" -- "$psl" demo --db "$db"
 expect_text "$work/out" "existing regulator" "demo is idempotent"
+
+# The tariff calculator (TAR-1..3): the report's worked example, £11,000, priced in Hillingdon
+# (the reference district, weight 1) in January 2014 (the long-run unemployment rate, weight 1);
+# on the built-in tariff and data, and on the database's.
+report_example=(--outcome employment_sustained_2y --barrier illiterate
+  --barrier english_second_language --barrier childhood_abuse --barrier no_fixed_abode
+  --barrier dyslexic --area E09000017 --date 2014-01-15)
+expect_exit 0 "quote, built-in tariff" -- "$psl" quote "${report_example[@]}"
+expect_json() {  # expect_json FILE PYTHON_CONDITION_ON_d DESCRIPTION
+  python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if ($2) else 1)" "$1" \
+    && pass || { fail "$3: $2 does not hold"; cat "$1"; }
+}
+expect_json "$work/out" 'd["base_pence"] == 1100000 and d["price_pence"] == 1100000' "quote price"
+expect_json "$work/out" 'd["geographic_weight"] == "1.000000" == d["cyclical_weight"]' "quote weights"
+expect_json "$work/out" '[i["id"] for i in d["items"] if i["kind"] == "supplement"] == ["illiterate", "english_second_language", "childhood_abuse", "no_fixed_abode", "dyslexic"]' "quote itemised"
+cp "$work/out" "$work/quote-built-in"
+expect_exit 0 "quote, database tariff" -- "$psl" quote --db "$db" "${report_example[@]}"
+cmp -s "$work/out" "$work/quote-built-in" && pass || fail "psl quote --db differs from the built-in quote"
+expect_exit nonzero "quote unknown outcome" -- "$psl" quote --outcome world_peace --area E09000017 \
+  --date 2014-01-15
+expect_text "$work/err" "world_peace" "unknown outcome named"
+expect_exit nonzero "quote unknown barrier" -- "$psl" quote --outcome employment_sustained_2y \
+  --barrier left_handed --area E09000017 --date 2014-01-15
+expect_text "$work/err" "left_handed" "unknown barrier named"
+expect_exit nonzero "quote unknown area" -- "$psl" quote --outcome employment_sustained_2y \
+  --area E99999999 --date 2014-01-15
+expect_text "$work/err" "E99999999" "unknown area named"
+expect_exit nonzero "quote bad date" -- "$psl" quote --outcome employment_sustained_2y \
+  --area E09000017 --date 15/01/2014
+expect_text "$work/err" "YYYY-MM-DD" "bad date explained"
+expect_exit nonzero "quote has no discount" -- "$psl" quote "${report_example[@]}" --discount 100
+
+# The scheduled choice-deadlines job (CHO-3, CHO-7) runs on demand for a given date.
+expect_exit 0 "jobs choice-deadlines" -- "$psl" jobs choice-deadlines --db "$db" --date 2030-01-01
+expect_text "$work/out" "registered with the default provider" "job report"
+expect_exit nonzero "jobs bad date" -- "$psl" jobs choice-deadlines --db "$db" --date tomorrow
 
 # Serve, answer, and stop gracefully on each stop signal.
 for signal in TERM INT; do
