@@ -8,14 +8,19 @@ import type { ComponentType } from "preact";
 import type { Me } from "./api";
 import type { Audience } from "./roles";
 import { AuditPage } from "./pages/Audit";
+import { CaseloadPage } from "./pages/Caseload";
 import { CaseworkPage } from "./pages/Casework";
 import { ComplaintsPage } from "./pages/Complaints";
 import { HomePage } from "./pages/Home";
 import { InspectionsPage } from "./pages/Inspections";
 import { MakeComplaintPage } from "./pages/MakeComplaint";
+import { MyCustomersPage } from "./pages/MyCustomers";
+import { ChooseIndexPage, MyJourneyPage } from "./pages/MyJourney";
 import { ProviderLicencePage } from "./pages/ProviderLicence";
+import { QuotePage } from "./pages/Quote";
 import { RegisterPage } from "./pages/Register";
 import { RegisterOrganisationPage } from "./pages/RegisterOrganisation";
+import { SignUpPage } from "./pages/SignUp";
 
 export interface PageProps {
   /** The logged-in user; null for a visitor on a public page. */
@@ -59,24 +64,27 @@ export const NAV: readonly NavEntry[] = [
   { path: "/inspections", label: "Inspections", audience: ["inspector", "regulator"], page: InspectionsPage, nested: true },
 
   // referrer
-  { path: "/referrals", label: "Referrals", audience: ["referrer"] },
-  { path: "/assessments", label: "Assessments", audience: ["referrer"] },
+  // The referrer's caseload; each citizen's assessment, choice and registrations are below it
+  // (/referrals/12, /referrals/12/assessment, /referrals/12/choose/<end result>, ...).
+  { path: "/referrals", label: "Referrals", audience: ["referrer"], page: CaseloadPage, nested: true },
 
   // provider
   { path: "/licence", label: "Licence", audience: ["provider"], page: ProviderLicencePage, nested: true },
-  { path: "/caseload", label: "Caseload", audience: ["provider"] },
+  { path: "/caseload", label: "My customers", audience: ["provider"], page: MyCustomersPage, nested: true },
   { path: "/claims", label: "Claims", audience: ["provider"] },
   { path: "/statements", label: "Statements", audience: ["provider"] },
   { path: "/returns", label: "Financial returns", audience: ["provider"] },
 
   // citizen
-  { path: "/my-record", label: "My record", audience: ["citizen"] },
-  { path: "/choose", label: "Choose a provider", audience: ["citizen"] },
+  { path: "/my-record", label: "My record", audience: ["citizen"], page: MyJourneyPage, nested: true },
+  { path: "/choose", label: "Choose a provider", audience: ["citizen"], page: ChooseIndexPage },
   { path: "/my-complaints", label: "Complaints", audience: ["citizen"], page: ComplaintsPage, nested: true },
 
   // public (not logged in), and the register for everyone
   { path: "/register", label: "Public register", audience: EVERYONE_AND_PUBLIC, page: RegisterPage, nested: true },
   { path: "/register-organisation", label: "Register your organisation", audience: ["public"], page: RegisterOrganisationPage },
+  { path: "/sign-up", label: "Refer yourself", audience: ["public"], page: SignUpPage },
+  { path: "/prices", label: "Price calculator", audience: EVERYONE_AND_PUBLIC, page: QuotePage },
   { path: "/complain", label: "Make a complaint", audience: ["citizen", "public"], page: MakeComplaintPage },
   { path: "/findings", label: "Inspection findings", audience: ["public"] },
   { path: "/open-data", label: "Open data", audience: ["public"] },
