@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "psl/api/journey_decoding.h"
 #include "psl/api/licensing_decoding.h"
 #include "psl/api/regulation_decoding.h"
 #include "psl/api/request_decoding.h"
@@ -392,6 +393,53 @@ void FuzzRegulation(std::string_view body) {
   }
 }
 
+// --- Citizen journey decoders (ENT, ASM, TAR, CHO) ------------------------------------------------
+
+void FuzzJourney(std::string_view body) {
+  if (auto quote = psl::api::DecodeQuoteRequest(body); quote.ok()) {
+    Require(quote->barriers.size() <= 50);
+    Require(quote->outcome.size() <= 64 && quote->area_code.size() <= 16);
+    // TAR-5: nothing carrying a discount is ever accepted.
+    const json parsed = json::parse(body, nullptr, false);
+    Require(parsed.is_object() && !parsed.contains("discount") && !parsed.contains("rebate") &&
+            !parsed.contains("bid"));
+  } else {
+    RequireInputError(quote.status());
+  }
+  if (auto entry = psl::api::DecodeEntryRequest(body); entry.ok()) {
+    Require(entry->notes.size() <= 5000);
+    Require(entry->person.area_code.size() <= 16);
+  } else {
+    RequireInputError(entry.status());
+  }
+  if (auto sign_up = psl::api::DecodeSignUpRequest(body); !sign_up.ok()) {
+    RequireInputError(sign_up.status());
+  }
+  if (auto assessment = psl::api::DecodeAssessmentRequest(body); assessment.ok()) {
+    Require(assessment->answers.size() <= 200);
+    Require(assessment->recommendations.size() <= 5000);
+  } else {
+    RequireInputError(assessment.status());
+  }
+  if (auto shortlist = psl::api::DecodeShortlistRequest(body); shortlist.ok()) {
+    Require(shortlist->providers.size() <= 20);
+    for (const psl::ProviderId provider : shortlist->providers) Require(provider.valid());
+  } else {
+    RequireInputError(shortlist.status());
+  }
+  if (auto registration = psl::api::DecodeRegistrationRequest(body); registration.ok()) {
+    Require(registration->provider.valid());
+  } else {
+    RequireInputError(registration.status());
+  }
+  if (auto end_result = psl::api::DecodeEndResultRequest(body); !end_result.ok()) {
+    RequireInputError(end_result.status());
+  }
+  if (auto config = psl::api::DecodeAssessmentConfigRequest(body); !config.ok()) {
+    RequireInputError(config.status());
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -409,6 +457,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FuzzReversal(input);
   FuzzLicensing(input);
   FuzzRegulation(input);
+  FuzzJourney(input);
 
   FuzzPathId(input);
   FuzzQuery(input);
