@@ -255,7 +255,7 @@ function QuestionField({
         {optional}
       </legend>
       <FieldError id={errorId} message={error} />
-      <div class={options.length <= 3 ? "choices choices-inline" : "choices"}>
+      <div class="choices choices-inline question-options">
         {options.map((option) => (
           <label key={option} class="choice">
             <input

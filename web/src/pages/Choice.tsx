@@ -47,10 +47,13 @@ export function ChoicePage({ citizenId, base, endResult, me }: { citizenId: numb
 
   useEffect(() => {
     const controller = new AbortController();
-    Promise.all([getOptions(citizenId, endResult, controller.signal), getCitizen(citizenId, controller.signal)])
-      .then(([o, c]) => {
-        setOptions(o);
+    getCitizen(citizenId, controller.signal)
+      .then((c) => {
         setCitizen(c);
+        return getOptions(citizenId, endResult, controller.signal);
+      })
+      .then((o) => {
+        setOptions(o);
         setPicked(o.choice.shortlist ?? []);
       })
       .catch((caught: unknown) => {
@@ -65,11 +68,23 @@ export function ChoicePage({ citizenId, base, endResult, me }: { citizenId: numb
   const title = `Choose a provider: ${names.endResult(endResult)}`;
 
   if (loadError) {
+    // After registration there is nothing left to choose (CHO-5): the server says so with a 409.
+    const registered = citizen?.registrations.find((r) => r.end_result === endResult && r.status === "active");
     return (
       <>
         <BackLink to={base}>Back to the record</BackLink>
-        <PageHeading title="Choose a provider">Choose a provider</PageHeading>
-        <ErrorMessage message={loadError} />
+        <PageHeading title="Choose a provider">Choose a provider: {names.endResult(endResult)}</PageHeading>
+        {registered ? (
+          <div class="message message-info" role="status">
+            <p>
+              Already registered with <strong>{registered.provider_name}</strong> on {formatDate(registered.registered_on)}: a
+              registration is not switched to another provider.{" "}
+              <a href={href(`${base}/registrations/${registered.id}`)}>See the registration and its locked prices</a>.
+            </p>
+          </div>
+        ) : (
+          <ErrorMessage message={loadError} />
+        )}
       </>
     );
   }

@@ -390,7 +390,7 @@ export function CitizenRecordView({
           <p class="muted">{youAre ? "You have not taken the assessment yet." : "Not assessed yet."}</p>
         )}
         {canAssess && (
-          <p>
+          <p class="actions">
             <a class="button button-primary" href={href(`${base}/assessment`)}>
               {assessment ? "Take the assessment again" : youAre ? "Take the online assessment" : "Run the assessment"}
             </a>
