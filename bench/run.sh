@@ -165,3 +165,31 @@ print(f"quotes per second (median of 5, CPU time): {rate:,.0f} "
       f"(goal >= 1,000,000: {'met' if rate >= 1e6 else 'MISSED'})")
 PYEOF
 fi
+
+# Quotes over HTTP (docs/benchmarks.md, "Quotes over HTTP"): POST /api/v1/quotes with the report's
+# example against the bare GET /hello, same run; goal: PSL >= 0.5 x bare requests/s.
+if [[ "${PSL_BENCH_SKIP_QUOTE_HTTP:-0}" != 1 ]]; then
+  echo
+  "$root/bench/quote_http_bench.sh" "$psl" "$hello"
+fi
+
+# The citizen journey (docs/benchmarks.md, "Citizen journey"): refer, assess, choose and register
+# PSL_BENCH_CITIZENS generated citizens (default 100000) through psl::app::Journey on
+# PSL_BENCH_JOURNEY_THREADS threads (default 4), on SQLite and on a throwaway PostgreSQL
+# (PSL_BENCH_SKIP_POSTGRES=1 leaves PostgreSQL out). Recorded: citizens per second.
+if [[ "${PSL_BENCH_SKIP_JOURNEY:-0}" != 1 ]]; then
+  journey_bench="$build/bench/journey_bench"
+  [[ -x "$journey_bench" ]] || { echo "run.sh: $journey_bench is missing; build the release preset" >&2; exit 1; }
+  citizens="${PSL_BENCH_CITIZENS:-100000}"
+  journey_threads="${PSL_BENCH_JOURNEY_THREADS:-4}"
+  echo
+  echo "== Citizen journey: $citizens citizens, $journey_threads threads, SQLite =="
+  "$journey_bench" --db "sqlite:$work/journey.db" --citizens "$citizens" --threads "$journey_threads"
+  if [[ "${PSL_BENCH_SKIP_POSTGRES:-0}" != 1 ]]; then
+    echo
+    echo "== Citizen journey: $citizens citizens, $journey_threads threads, PostgreSQL =="
+    "$root/scripts/with_postgres.sh" bash -c \
+      'exec "$1" --db "$PSL_TEST_POSTGRES_URL" --citizens "$2" --threads "$3"' \
+      _ "$journey_bench" "$citizens" "$journey_threads"
+  fi
+fi
