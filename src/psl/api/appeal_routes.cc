@@ -4,7 +4,7 @@
 // wrong types, missing and unknown fields are refused naming the field.
 #include <array>
 
-#include "psl/api/json_reader.h"
+#include "psl/config/json_reader.h"
 #include "psl/api/regulation_decoding.h"
 #include "psl/api/request_decoding.h"
 #include "psl/api/routes.h"

@@ -2,7 +2,7 @@
 // is in app/complaints.h; the handlers decode, call one use case, and encode.
 #include <array>
 
-#include "psl/api/json_reader.h"
+#include "psl/config/json_reader.h"
 #include "psl/api/regulation_decoding.h"
 #include "psl/api/request_decoding.h"
 #include "psl/api/routes.h"

@@ -2,7 +2,7 @@
 // publication, and the published findings anyone can read.
 #include <array>
 
-#include "psl/api/json_reader.h"
+#include "psl/config/json_reader.h"
 #include "psl/api/request_decoding.h"
 #include "psl/api/routes.h"
 #include "psl/app/inspections.h"

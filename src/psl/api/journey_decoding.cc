@@ -1,6 +1,6 @@
 #include "psl/api/journey_decoding.h"
 
-#include "psl/api/json_reader.h"
+#include "psl/config/json_reader.h"
 #include "psl/config/config_json.h"
 
 namespace psl::api {

@@ -3,7 +3,7 @@
 #include <array>
 
 #include "psl/api/journey_decoding.h"
-#include "psl/api/json_reader.h"
+#include "psl/config/json_reader.h"
 #include "psl/api/licensing_decoding.h"
 #include "psl/api/request_decoding.h"
 #include "psl/api/routes.h"

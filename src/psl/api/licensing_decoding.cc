@@ -1,7 +1,7 @@
 #include "psl/api/licensing_decoding.h"
 
 #include "psl/access/user.h"
-#include "psl/api/json_reader.h"
+#include "psl/config/json_reader.h"
 
 namespace psl::api {
 namespace {

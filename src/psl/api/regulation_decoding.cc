@@ -1,6 +1,6 @@
 #include "psl/api/regulation_decoding.h"
 
-#include "psl/api/json_reader.h"
+#include "psl/config/json_reader.h"
 
 namespace psl::api {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "psl/api/json_reader.h"
+#include "psl/config/json_reader.h"
 
 namespace psl::api {
 namespace {

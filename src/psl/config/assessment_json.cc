@@ -19,13 +19,12 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
-#include "psl/api/json_reader.h"
+#include "psl/config/json_reader.h"
 #include "psl/config/config_json.h"
 
 namespace psl::config {
 namespace {
 
-using api::ObjectReader;
 using assessment::Condition;
 using nlohmann::json;
 

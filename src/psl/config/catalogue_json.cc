@@ -9,13 +9,12 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
-#include "psl/api/json_reader.h"
+#include "psl/config/json_reader.h"
 #include "psl/config/config_json.h"
 
 namespace psl::config {
 namespace {
 
-using api::ObjectReader;
 using nlohmann::json;
 
 constexpr std::size_t kMaxFileBytes = std::size_t{4} * 1024 * 1024;

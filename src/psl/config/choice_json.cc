@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "psl/api/json_reader.h"
+#include "psl/config/json_reader.h"
 #include "psl/choice/choice.h"
 #include "psl/config/config_json.h"
 
@@ -28,7 +28,7 @@ Status Invalid(std::string message, std::string field) {
   return Status(ErrorCode::kInvalidArgument, std::move(message), std::move(field));
 }
 
-Result<choice::Format> FormatField(api::ObjectReader& reader, const std::string& prefix,
+Result<choice::Format> FormatField(ObjectReader& reader, const std::string& prefix,
                                    const std::string& name) {
   PSL_ASSIGN_OR_RETURN(const std::string text, reader.String(name, kMaxStringBytes));
   auto format = choice::ParseFormat(text);
@@ -38,7 +38,7 @@ Result<choice::Format> FormatField(api::ObjectReader& reader, const std::string&
 
 Result<choice::FormatRule> ParseRule(const json& value, const std::string& prefix) {
   if (!value.is_object()) return Invalid("must be an object", prefix.substr(0, prefix.size() - 1));
-  api::ObjectReader reader(value, prefix);
+  ObjectReader reader(value, prefix);
   choice::FormatRule rule;
   PSL_ASSIGN_OR_RETURN(auto route, reader.OptionalString("route", kMaxStringBytes));
   PSL_ASSIGN_OR_RETURN(auto source, reader.OptionalString("source", kMaxStringBytes));
@@ -86,7 +86,7 @@ Result<choice::FormatRules> ParseFormatRules(std::string_view json_text) {
   }
   if (!document.is_object()) return Invalid("the rules of choice must be a JSON object", "");
 
-  api::ObjectReader reader(document, "");
+  ObjectReader reader(document, "");
   choice::FormatRules rules;
   PSL_ASSIGN_OR_RETURN(const std::int64_t version, reader.Integer("version", 1, 1'000'000'000));
   rules.version = static_cast<int>(version);

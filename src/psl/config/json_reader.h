@@ -1,4 +1,5 @@
-// Strict reading of JSON request bodies, shared by every area's decoders: malformed JSON, a
+// Strict reading of JSON documents from outside (API request bodies, configuration files),
+// shared by every area's decoders and the configuration parsers: malformed JSON, a
 // body that is not an object, wrong types, missing fields and unknown fields are all refused
 // with kInvalidArgument naming the field. Pure functions of their input (no I/O).
 #pragma once
@@ -14,7 +15,7 @@
 #include "psl/core/date.h"
 #include "psl/core/result.h"
 
-namespace psl::api {
+namespace psl::config {
 
 inline constexpr std::size_t kMaxJsonBodyBytes = 64 * 1024;
 
@@ -171,4 +172,11 @@ class ObjectReader {
   std::set<std::string> read_;
 };
 
+}  // namespace psl::config
+
+// The API's decoders read request bodies with the same reader.
+namespace psl::api {
+using config::kMaxJsonBodyBytes;
+using config::ObjectReader;
+using config::ParseJsonObject;
 }  // namespace psl::api

@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "psl/api/json_reader.h"
+#include "psl/config/json_reader.h"
 #include "psl/config/config_json.h"
 
 namespace psl::config {
@@ -48,7 +48,7 @@ ordered_json PenceMap(const std::map<std::string, Money>& amounts) {
 // {"barrier": pence, ...}; `field` is the map's own path ("outcomes[2].supplements_pence").
 Result<std::map<std::string, Money>> ReadPenceMap(const json& object, const std::string& field) {
   std::map<std::string, Money> amounts;
-  api::ObjectReader reader(object, field + ".");
+  ObjectReader reader(object, field + ".");
   for (const auto& [key, value] : object.items()) {
     if (key.size() > kMaxStringBytes) {
       return Invalid("a barrier id is at most " + std::to_string(kMaxStringBytes) + " bytes",
@@ -60,7 +60,7 @@ Result<std::map<std::string, Money>> ReadPenceMap(const json& object, const std:
   return amounts;
 }
 
-Result<Weight> ReadWeight(api::ObjectReader& reader, const std::string& name,
+Result<Weight> ReadWeight(ObjectReader& reader, const std::string& name,
                           const std::string& field) {
   PSL_ASSIGN_OR_RETURN(const std::string text, reader.String(name, 32));
   auto weight = Weight::Parse(text);
@@ -69,7 +69,7 @@ Result<Weight> ReadWeight(api::ObjectReader& reader, const std::string& name,
 }
 
 Result<tariff::GeographicWeighting> ReadGeographic(const json& object) {
-  api::ObjectReader reader(object, "geographic.");
+  ObjectReader reader(object, "geographic.");
   tariff::GeographicWeighting weighting;
   PSL_ASSIGN_OR_RETURN(weighting.reference_score_milli,
                        reader.Integer("reference_score_milli", kInt64Min, kInt64Max));
@@ -82,7 +82,7 @@ Result<tariff::GeographicWeighting> ReadGeographic(const json& object) {
 }
 
 Result<tariff::CyclicalWeighting> ReadCyclical(const json& object) {
-  api::ObjectReader reader(object, "cyclical.");
+  ObjectReader reader(object, "cyclical.");
   tariff::CyclicalWeighting weighting;
   PSL_ASSIGN_OR_RETURN(weighting.reference_rate_tenths,
                        reader.Integer("reference_rate_tenths", kInt64Min, kInt64Max));
@@ -96,7 +96,7 @@ Result<tariff::CyclicalWeighting> ReadCyclical(const json& object) {
 
 Result<tariff::OutcomeTariff> ReadOutcome(const json& value, const std::string& prefix) {
   if (!value.is_object()) return Invalid("must be an object", prefix);
-  api::ObjectReader reader(value, prefix + ".");
+  ObjectReader reader(value, prefix + ".");
   tariff::OutcomeTariff outcome;
   PSL_ASSIGN_OR_RETURN(outcome.outcome, reader.String("outcome", kMaxStringBytes));
   PSL_ASSIGN_OR_RETURN(const std::int64_t core, reader.Integer("core_pence", kInt64Min, kInt64Max));
@@ -152,7 +152,7 @@ Result<tariff::Tariff> ParseTariff(std::string_view json_text) {
   if (document.is_discarded()) return Invalid("the tariff is not valid JSON", "");
   if (!document.is_object()) return Invalid("the tariff must be a JSON object", "");
 
-  api::ObjectReader reader(document, "");
+  ObjectReader reader(document, "");
   tariff::Tariff tariff;
   PSL_ASSIGN_OR_RETURN(const std::int64_t version, reader.Integer("version", 0, kIntMax));
   tariff.version = static_cast<int>(version);
