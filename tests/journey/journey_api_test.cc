@@ -237,7 +237,7 @@ TEST_F(JourneyApiTest, BadJourneyInputIsRefusedAndWritesNothing) {
                                      {"area_code", app::testing::kNeutralArea}}}}
                         .dump(),
                     referrer),
-      400, "date_of_birth"));
+      400, "person.date_of_birth"));
   EXPECT_TRUE(IsError(
       server().Post("/api/v1/entries",
                     json{{"route", "referral"},
@@ -247,7 +247,7 @@ TEST_F(JourneyApiTest, BadJourneyInputIsRefusedAndWritesNothing) {
                                      {"national_insurance", "123"}}}}
                         .dump(),
                     referrer),
-      400, "national_insurance"));
+      400, "person.national_insurance"));
   EXPECT_TRUE(IsError(server().Get(base + "/options", referrer), 400, "end_result"));
   EXPECT_TRUE(IsError(server().Get(base + "/options?end_result=fair_start", referrer), 422,
                       "end_result"));

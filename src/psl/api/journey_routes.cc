@@ -112,6 +112,7 @@ json RegistrationJson(const store::RegistrationRecord& r) {
   }
   return {{"id", r.id},
           {"citizen_id", r.citizen_id.value()},
+          {"citizen_name", r.citizen_name},
           {"end_result", r.end_result},
           {"provider_id", r.provider_id.value()},
           {"provider_name", r.provider_name},

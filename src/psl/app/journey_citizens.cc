@@ -114,6 +114,13 @@ Status Invalid(std::string message, std::string field) {
   return Status(ErrorCode::kInvalidArgument, std::move(message), std::move(field));
 }
 
+// The person travels as "person" in requests, so its errors name "person.<field>".
+Status ValidatePersonField(const entry::Person& person, Date today) {
+  Status status = entry::ValidatePerson(person, today);
+  if (status.ok() || status.field().empty()) return status;
+  return Status(status.code(), status.message(), "person." + status.field());
+}
+
 Status RoleMayUseRoute(const RequestContext& context, std::string_view route) {
   const Role role = context.principal.role;
   if (route == "life_event" && role == Role::kGovernment) return Status::Ok();
@@ -134,7 +141,7 @@ Result<EntryResult> Journey::RecordEntry(const RequestContext& context, const En
   PSL_RETURN_IF_ERROR(entry::ValidateRouteAndSource(input.route, input.source));
   PSL_RETURN_IF_ERROR(RoleMayUseRoute(context, input.route));
   const Timestamp now = app_.clock().Now();
-  PSL_RETURN_IF_ERROR(entry::ValidatePerson(input.person, now.UtcDate()));
+  PSL_RETURN_IF_ERROR(ValidatePersonField(input.person, now.UtcDate()));
   if (input.notes.size() > 5000) return Invalid("notes are at most 5000 characters", "notes");
   if (context.principal.role == Role::kCitizen && !context.principal.citizen_id) {
     return Status(ErrorCode::kFailedPrecondition, "this account has no citizen record");
@@ -232,7 +239,7 @@ Result<EntryResult> Journey::SignUp(const RequestContext& context, const SignUpI
   PSL_RETURN_IF_ERROR(access::ValidatePassword(input.password));
   PSL_RETURN_IF_ERROR(entry::ValidateRouteAndSource("self_referral", input.source));
   const Timestamp now = app_.clock().Now();
-  PSL_RETURN_IF_ERROR(entry::ValidatePerson(input.person, now.UtcDate()));
+  PSL_RETURN_IF_ERROR(ValidatePersonField(input.person, now.UtcDate()));
   std::optional<std::string> number;
   if (input.person.national_insurance) {
     PSL_ASSIGN_OR_RETURN(number, entry::NormaliseNationalInsurance(*input.person.national_insurance));

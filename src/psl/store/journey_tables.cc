@@ -562,7 +562,7 @@ constexpr std::string_view kRegistrationColumns =
     "r.id, r.citizen_id, r.end_result, r.provider_id, p.name, r.choice_id, r.assessment_id, "
     "r.format, r.basis, r.chosen_by_user_id, r.registered_on, r.registered_at, "
     "r.catalogue_version, r.tariff_version, r.area_code, r.barriers, r.barrier_count, r.status, "
-    "r.ended_reason, r.replaces_registration_id";
+    "r.ended_reason, r.replaces_registration_id, COALESCE(c.full_name, '')";
 
 RegistrationRecord RegistrationFromRow(const Row& row) {
   RegistrationRecord r;
@@ -586,12 +586,14 @@ RegistrationRecord RegistrationFromRow(const Row& row) {
   r.status = row.Text(17);
   r.ended_reason = OptionalText(row, 18);
   r.replaces_registration_id = OptionalInt(row, 19);
+  r.citizen_name = row.Text(20);
   return r;
 }
 
 std::string RegistrationSelect(std::string_view where_and_order) {
   return "SELECT " + std::string(kRegistrationColumns) +
-         " FROM registrations r JOIN providers p ON p.id = r.provider_id " +
+         " FROM registrations r JOIN providers p ON p.id = r.provider_id JOIN citizens c ON c.id "
+         "= r.citizen_id " +
          std::string(where_and_order);
 }
 

@@ -235,6 +235,7 @@ struct RegistrationRecord {
   std::string end_result;
   ProviderId provider_id;
   std::string provider_name;  // read only
+  std::string citizen_name;   // read only
   std::int64_t choice_id = 0;
   std::int64_t assessment_id = 0;
   std::string format;

@@ -101,6 +101,12 @@ export function LoginPage({ notice, onLoggedIn }: LoginProps) {
         </p>
         <ul class="login-links">
           <li>
+            <a href={href("/sign-up")}>Ask for help</a>: refer yourself and take the online assessment
+          </li>
+          <li>
+            <a href={href("/prices")}>See what an outcome is worth</a>: the tariff's price calculator
+          </li>
+          <li>
             <a href={href("/register")}>Search the public register</a> of licensed providers
           </li>
           <li>
