@@ -212,13 +212,20 @@ int main(int argc, char** argv) {
   auto* demo = cli.add_subcommand(
       "demo",
       "Create the demonstration market if it is missing: one user per role, every English "
-      "district, about 40 licensed providers");
+      "district, about 40 licensed providers, and demonstration citizens with their "
+      "assessments and registrations");
   std::string areas_path = PSL_DEFAULT_AREAS_CSV;
   bool users_only = false;
   demo->add_option("--db", db, "Database: sqlite:PATH or postgresql://...")->capture_default_str();
   demo->add_option("--areas", areas_path, "The districts to load (lad_code,lad_name,region,score)")
       ->capture_default_str();
   demo->add_flag("--users-only", users_only, "Create only the demonstration users");
+  int demo_citizens = 2000;
+  demo->add_option("--citizens", demo_citizens,
+                   "Demonstration citizens to add with their assessments and registrations "
+                   "(0: none)")
+      ->check(CLI::Range(0, 100000))
+      ->capture_default_str();
 
   auto* user = cli.add_subcommand("user", "Manage users");
   user->require_subcommand(1);
@@ -295,6 +302,31 @@ int main(int argc, char** argv) {
     } else {
       std::printf("the demonstration market is already there\n");
     }
+    if (demo_citizens == 0) return 0;
+    std::printf("adding %d demonstration citizens...\n", demo_citizens);
+    std::fflush(stdout);
+    auto journey =
+        psl::app::SeedDemoJourney(**store, clock.Now(), demo_citizens, [](int done, int total) {
+          std::printf("  %d of %d citizens\n", done, total);
+          std::fflush(stdout);
+        });
+    if (!journey.ok()) return Fail(journey.status());
+    if (!journey->created) {
+      std::printf("the demonstration citizens are already there\n");
+      return 0;
+    }
+    std::printf(
+        "added %d citizens (%d with a login, password psl-demo-citizen): %d entries, %d "
+        "assessments, %d shortlists, %d registrations, %d choices still open; outcome history "
+        "%d achieved, %d missed\n",
+        journey->citizens, journey->logins, journey->entries, journey->assessments,
+        journey->shortlists, journey->registrations, journey->open_choices,
+        journey->outcomes_achieved, journey->outcomes_missed);
+    std::printf("  registrations by basis:");
+    for (const auto& [basis, count] : journey->by_basis) {
+      std::printf(" %s %d", basis.c_str(), count);
+    }
+    std::printf("\n");
     return 0;
   }
 
