@@ -74,9 +74,9 @@ PSL_PASSWORD=from-the-environment expect_exit 0 "user add from PSL_PASSWORD" -- 
   --db "$db" --username carol --role inspector
 
 # The demo seed is idempotent.
-expect_exit 0 "demo" -- "$psl" demo --db "$db"
+expect_exit 0 "demo" -- "$psl" demo --db "$db" --citizens 50
 expect_text "$work/out" "created  regulator" "demo creates"
-expect_exit 0 "demo again" -- "$psl" demo --db "$db"
+expect_exit 0 "demo again" -- "$psl" demo --db "$db" --citizens 50
 expect_text "$work/out" "existing regulator" "demo is idempotent"
 
 # The tariff calculator (TAR-1..3): the report's worked example, £11,000, priced in Hillingdon

@@ -21,6 +21,8 @@ namespace psl::app::testing {
 
 // 2025-01-06T09:00:00Z.
 inline constexpr std::int64_t kStart = 1'736'154'000;
+// 2013-12-02T09:00:00Z: providers are licensed then.
+inline constexpr std::int64_t kMarketOpens = 1'385'974'800;
 
 // Hillingdon's IMD 2019 score is the default tariff's reference (docs/tariff.md), so its
 // geographic weight is exactly 1.
@@ -62,6 +64,7 @@ class JourneyMarket {
                   const std::string& referrer = "referrer");
 
  private:
+  std::string SeedAt();
   Result<ProviderId> Licensed(const std::string& name, const std::string& username,
                               const std::vector<std::string>& kinds, LicenceId* general);
 

@@ -131,7 +131,8 @@ export function createHarness({ name, tmpPrefix, overallTimeoutMs }) {
 
   /** `psl demo` into the test database; with ensureRegulator2, the second regulator for four eyes. */
   function runDemo({ timeoutMs = 60_000, ensureRegulator2 = false } = {}) {
-    const result = runPsl(["demo", "--db", dbUrl], "psl demo", timeoutMs);
+    // A small population of demonstration citizens keeps the set-up quick.
+    const result = runPsl(["demo", "--db", dbUrl, "--citizens", "100"], "psl demo", timeoutMs);
     if (result.status !== 0) {
       throw new Error(`psl demo --db ${dbUrl} exited with ${result.status}:\n${result.stdout}${result.stderr}`);
     }

@@ -926,8 +926,10 @@ Result<std::vector<store::EligibleProvider>> Seeder::Candidates(const Citizen& c
     std::vector<store::EligibleProvider> eligible;
     PSL_RETURN_IF_ERROR(store_.Read([&](store::Transaction& transaction) -> Status {
       store::RegistrationTable registrations(transaction.connection());
+      // Every provider licensed by any date; the cut-off below applies the seeding date.
       PSL_ASSIGN_OR_RETURN(eligible, registrations.EligibleProviders(
-                                         std::vector<std::string>(top_ups.begin(), top_ups.end())));
+                                         std::vector<std::string>(top_ups.begin(), top_ups.end()),
+                                         *Date::FromCivil(9999, 12, 31)));
       return Status::Ok();
     }));
     cached = eligible_by_top_ups_.emplace(key, std::move(eligible)).first;

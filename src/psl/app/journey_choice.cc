@@ -124,8 +124,10 @@ Result<ChoiceContext> LoadChoice(store::Transaction& transaction, const JourneyC
     const catalogue::KingOutcome* known = catalogue.FindOutcome(outcome);
     if (known && known->top_up_licence) top_ups.insert(*known->top_up_licence);
   }
-  PSL_ASSIGN_OR_RETURN(auto eligible, registrations.EligibleProviders(
-                                          std::vector<std::string>(top_ups.begin(), top_ups.end())));
+  // Licensed on or before the day of the choice (the demonstration and tests move time).
+  PSL_ASSIGN_OR_RETURN(auto eligible,
+                       registrations.EligibleProviders(
+                           std::vector<std::string>(top_ups.begin(), top_ups.end()), today));
   const Band band = BandFor(c.barriers.size());
   c.options.similar_customers = "customers registered for the same King Outcomes with " +
                                 band.label + "; local means the " + c.area.region + " region";

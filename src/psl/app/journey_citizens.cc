@@ -121,6 +121,22 @@ Status ValidatePersonField(const entry::Person& person, Date today) {
   return Status(status.code(), status.message(), "person." + status.field());
 }
 
+// The record a person's details make: the number normalised, the fallback key (ENT-2).
+Result<store::CitizenRecord> IdentityOf(const entry::Person& person, Timestamp now) {
+  store::CitizenRecord identity;
+  if (person.national_insurance) {
+    PSL_ASSIGN_OR_RETURN(identity.national_insurance,
+                         entry::NormaliseNationalInsurance(*person.national_insurance));
+  }
+  identity.full_name = person.full_name;
+  identity.date_of_birth = person.date_of_birth;
+  identity.area_code = person.area_code;
+  identity.fallback_key = entry::FallbackKey(person);
+  identity.email = person.email;
+  identity.created_at = now;
+  return identity;
+}
+
 Status RoleMayUseRoute(const RequestContext& context, std::string_view route) {
   const Role role = context.principal.role;
   if (route == "life_event" && role == Role::kGovernment) return Status::Ok();
@@ -146,18 +162,8 @@ Result<EntryResult> Journey::RecordEntry(const RequestContext& context, const En
   if (context.principal.role == Role::kCitizen && !context.principal.citizen_id) {
     return Status(ErrorCode::kFailedPrecondition, "this account has no citizen record");
   }
-  std::optional<std::string> number;
-  if (input.person.national_insurance) {
-    PSL_ASSIGN_OR_RETURN(number, entry::NormaliseNationalInsurance(*input.person.national_insurance));
-  }
-  store::CitizenRecord identity;
-  identity.full_name = input.person.full_name;
-  identity.date_of_birth = input.person.date_of_birth;
-  identity.area_code = input.person.area_code;
-  identity.national_insurance = number;
-  identity.fallback_key = entry::FallbackKey(input.person);
-  identity.email = input.person.email;
-  identity.created_at = now;
+  PSL_ASSIGN_OR_RETURN(store::CitizenRecord identity, IdentityOf(input.person, now));
+  const std::optional<std::string> number = identity.national_insurance;
 
   EntryResult result;
   Status written = app_.store().Write([&](store::Transaction& transaction) -> Status {
@@ -240,20 +246,10 @@ Result<EntryResult> Journey::SignUp(const RequestContext& context, const SignUpI
   PSL_RETURN_IF_ERROR(entry::ValidateRouteAndSource("self_referral", input.source));
   const Timestamp now = app_.clock().Now();
   PSL_RETURN_IF_ERROR(ValidatePersonField(input.person, now.UtcDate()));
-  std::optional<std::string> number;
-  if (input.person.national_insurance) {
-    PSL_ASSIGN_OR_RETURN(number, entry::NormaliseNationalInsurance(*input.person.national_insurance));
-  }
+  PSL_ASSIGN_OR_RETURN(store::CitizenRecord identity, IdentityOf(input.person, now));
+  const std::optional<std::string> number = identity.national_insurance;
   // Hash before the transaction: Argon2id takes tens of milliseconds and needs no lock.
   PSL_ASSIGN_OR_RETURN(const std::string hash, HashPassword(input.password));
-  store::CitizenRecord identity;
-  identity.full_name = input.person.full_name;
-  identity.date_of_birth = input.person.date_of_birth;
-  identity.area_code = input.person.area_code;
-  identity.national_insurance = number;
-  identity.fallback_key = entry::FallbackKey(input.person);
-  identity.email = input.person.email;
-  identity.created_at = now;
   EntryResult result;
   Status written = app_.store().Write([&](store::Transaction& transaction) -> Status {
     PSL_RETURN_IF_ERROR(LoadArea(transaction, input.person.area_code, "person.area_code").ToStatus());

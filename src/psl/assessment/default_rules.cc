@@ -76,7 +76,9 @@ Rules BuildDefaultRules() {
       {"care_leaver", "Care leaver", Groups{{Is("in_care_as_child", "yes")}}},
       {"lone_parent", "Lone parent", Groups{{Is("lone_parent", "yes")}}},
       {"long_term_unemployed", "Long-term unemployed (12 months or more)",
-       Groups{{Is("working_now", "not_working"), AtLeast("months_since_paid_work", 12)}}},
+       // Of working age: a school pupil who has never had a job is not long-term unemployed.
+       Groups{{Is("working_now", "not_working"), AtLeast("months_since_paid_work", 12),
+               AtLeast("age_years", 18), Is("in_education", "no")}}},
       {"debt_problems", "Problem debt",
        Groups{{Is("behind_with_payments", "yes")}, {AtLeast("unsecured_debt_pounds", 5000)}}},
   };

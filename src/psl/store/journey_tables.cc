@@ -749,15 +749,15 @@ Result<std::vector<RegistrationRecord>> RegistrationTable::WithRevokedProvider(i
 }
 
 Result<std::vector<EligibleProvider>> RegistrationTable::EligibleProviders(
-    const std::vector<std::string>& top_ups) {
-  std::vector<SqlValue> parameters;
+    const std::vector<std::string>& top_ups, Date on) {
+  std::vector<SqlValue> parameters = {on.ToString()};
   std::string sql =
       "SELECT p.id, p.name, l.granted_on FROM providers p JOIN licences l ON l.provider_id = "
-      "p.id AND l.kind = 'general' AND l.status = 'granted'";
+      "p.id AND l.kind = 'general' AND l.status = 'granted' AND l.granted_on <= $1";
   for (const std::string& top_up : top_ups) {
     parameters.emplace_back(top_up);
     sql += " AND EXISTS (SELECT 1 FROM licences t WHERE t.provider_id = p.id AND t.kind = $" +
-           std::to_string(parameters.size()) + " AND t.status = 'granted')";
+           std::to_string(parameters.size()) + " AND t.status = 'granted' AND t.granted_on <= $1)";
   }
   sql += " ORDER BY p.id";
   PSL_ASSIGN_OR_RETURN(Rows rows, connection_.Query(sql, std::span<const SqlValue>(parameters)));

@@ -297,8 +297,10 @@ class RegistrationTable {
   // revoked (CHO-7), oldest first.
   Result<std::vector<RegistrationRecord>> WithRevokedProvider(int limit);
 
-  // Providers holding a granted general licence and every top-up in `top_ups`, ordered by id.
-  Result<std::vector<EligibleProvider>> EligibleProviders(const std::vector<std::string>& top_ups);
+  // Providers holding a granted general licence and every top-up in `top_ups`, each first
+  // granted on or before `on`, ordered by id.
+  Result<std::vector<EligibleProvider>> EligibleProviders(const std::vector<std::string>& top_ups,
+                                                          Date on);
   // Closed outcomes of `outcomes` for customers in the barrier-count band [low, high], per
   // provider, nationally and in `region`.
   Result<std::vector<ProviderOutcomeCounts>> OutcomeCounts(const std::vector<std::string>& outcomes,
