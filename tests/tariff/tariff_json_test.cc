@@ -179,6 +179,32 @@ TEST(QuoteJson, InvalidUtf8InANameDoesNotThrow) {
   EXPECT_NE(QuoteToJson(quote).find("bad"), std::string::npos);
 }
 
+// The quote is written without a JSON library (the API's hot path): whatever bytes a label
+// holds, the document parses, and text that is valid UTF-8 comes back unchanged.
+RC_GTEST_PROP(QuoteJsonProperties, AlwaysParsesAndKeepsValidText,
+              (const std::string& label, const std::string& id)) {
+  tariff::Quote quote;
+  quote.outcome = "employment_sustained_2y";
+  quote.items.push_back(tariff::QuoteItem{"core", id, label, Money::FromPence(5), std::nullopt});
+  quote.items.push_back(tariff::QuoteItem{"rounding", "", "\"quoted\"\n\\", {}, {}});
+  const std::string text = QuoteToJson(quote);
+  const json parsed = json::parse(text, nullptr, false);
+  RC_ASSERT(!parsed.is_discarded());
+  RC_ASSERT(parsed["items"][0]["amount_pence"] == 5);
+  RC_ASSERT(parsed["items"][1]["label"] == "\"quoted\"\n\\");
+  bool valid_utf8 = true;
+  try {
+    (void)json(label).dump();
+    (void)json(id).dump();
+  } catch (const json::exception&) {
+    valid_utf8 = false;
+  }
+  if (valid_utf8) {
+    RC_ASSERT(parsed["items"][0]["label"] == label);
+    RC_ASSERT(parsed["items"][0]["id"] == id);
+  }
+}
+
 // ParseTariff(TariffToJson(t)) == t for every valid tariff.
 RC_GTEST_PROP(TariffJsonProperties, RoundTrip, ()) {
   const tariff::Tariff tariff = *tariff::testing_support::AnyTariff();

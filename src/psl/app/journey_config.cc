@@ -44,6 +44,25 @@ void JourneyCache::PutSeries(std::shared_ptr<const tariff::UnemploymentSeries> s
   series_ = std::move(series);
 }
 
+std::shared_ptr<const QuoteSnapshot> JourneyCache::FreshQuoteSnapshot() const {
+  std::lock_guard lock(mutex_);
+  if (quote_snapshot_ &&
+      std::chrono::steady_clock::now() - quote_snapshot_->loaded_at < kQuoteSnapshotLifetime) {
+    return quote_snapshot_;
+  }
+  return nullptr;
+}
+
+void JourneyCache::PutQuoteSnapshot(std::shared_ptr<const QuoteSnapshot> snapshot) const {
+  std::lock_guard lock(mutex_);
+  quote_snapshot_ = std::move(snapshot);
+}
+
+void JourneyCache::ForgetQuoteSnapshot() const {
+  std::lock_guard lock(mutex_);
+  quote_snapshot_.reset();
+}
+
 namespace journey {
 
 Status RequireRole(const RequestContext& context, access::RoleSet roles, std::string_view what) {
@@ -406,20 +425,77 @@ Result<TariffView> Journey::ApproveTariff(const RequestContext& context, int ver
     return WriteAudit(transaction, context, now, "tariff.approve",
                       "tariff:" + std::to_string(version), "{}");
   }));
+  app_.journey_cache().ForgetQuoteSnapshot();
   return view;
 }
 
-Result<tariff::Quote> Journey::Quote(const QuoteInput& input) {
-  tariff::Quote quote;
-  PSL_RETURN_IF_ERROR(app_.store().Read([&](store::Transaction& transaction) -> Status {
-    PSL_ASSIGN_OR_RETURN(auto tariff, TariffInForce(transaction, app_.journey_cache(), input.date));
-    PSL_ASSIGN_OR_RETURN(const tariff::Area area, LoadArea(transaction, input.area_code, "area"));
-    PSL_ASSIGN_OR_RETURN(auto series, Series(transaction, app_.journey_cache()));
-    PSL_ASSIGN_OR_RETURN(quote, tariff::PriceOutcome(*tariff, area, *series,
-                                                     {input.outcome, input.barriers, input.date}));
+namespace {
+
+Result<std::shared_ptr<const QuoteSnapshot>> LoadQuoteSnapshot(App& app) {
+  auto snapshot = std::make_shared<QuoteSnapshot>();
+  PSL_RETURN_IF_ERROR(app.store().Read([&](store::Transaction& transaction) -> Status {
+    store::TariffTable tariffs(transaction.connection());
+    PSL_ASSIGN_OR_RETURN(auto approved, tariffs.Approved());
+    for (const store::TariffRecord& record : approved) {
+      PSL_ASSIGN_OR_RETURN(auto tariff, LoadTariff(transaction, app.journey_cache(), record));
+      snapshot->approved.push_back(std::move(tariff));
+    }
+    store::AreaTable areas(transaction.connection());
+    std::string after;
+    for (;;) {
+      PSL_ASSIGN_OR_RETURN(auto page, areas.List("", after, 500));
+      for (const store::AreaRecord& area : page) {
+        snapshot->areas.emplace(area.code,
+                                tariff::Area{area.code, area.name, area.imd_score_micros / 1000});
+      }
+      if (page.size() < 500) break;
+      after = page.back().code;
+    }
+    PSL_ASSIGN_OR_RETURN(snapshot->series, Series(transaction, app.journey_cache()));
     return Status::Ok();
   }));
-  return quote;
+  snapshot->loaded_at = std::chrono::steady_clock::now();
+  return std::shared_ptr<const QuoteSnapshot>(std::move(snapshot));
+}
+
+}  // namespace
+
+// The public quote reads a shared snapshot instead of opening a transaction: it is the API's
+// hot path. The tariff in force is chosen exactly as TariffInForce does in the database.
+Result<tariff::Quote> Journey::Quote(const QuoteInput& input) {
+  std::shared_ptr<const QuoteSnapshot> snapshot = app_.journey_cache().FreshQuoteSnapshot();
+  if (!snapshot) {
+    PSL_ASSIGN_OR_RETURN(snapshot, LoadQuoteSnapshot(app_));
+    app_.journey_cache().PutQuoteSnapshot(snapshot);
+  }
+  const tariff::Tariff* in_force = nullptr;
+  for (const auto& candidate : snapshot->approved) {
+    if (candidate->effective_from > input.date) continue;
+    if (in_force == nullptr || candidate->effective_from > in_force->effective_from ||
+        (candidate->effective_from == in_force->effective_from &&
+         candidate->version > in_force->version)) {
+      in_force = candidate.get();
+    }
+  }
+  if (in_force == nullptr) {
+    const tariff::Tariff& built_in = tariff::DefaultTariff();
+    if (input.date < built_in.effective_from) {
+      return Status(ErrorCode::kNotFound,
+                    "no tariff is in force on " + input.date.ToString() +
+                        " (the first took effect on " + built_in.effective_from.ToString() + ")",
+                    "date");
+    }
+    in_force = &built_in;
+  }
+  const auto area = snapshot->areas.find(input.area_code);
+  if (area == snapshot->areas.end()) {
+    return Status(ErrorCode::kNotFound,
+                  "there is no local authority district " + input.area_code +
+                      " (use a 2019 code such as E06000001; GET /api/v1/areas lists them)",
+                  "area");
+  }
+  return tariff::PriceOutcome(*in_force, area->second, *snapshot->series,
+                              {input.outcome, input.barriers, input.date});
 }
 
 Result<std::int64_t> Journey::SeedReferenceData(const RequestContext& context) {
@@ -437,6 +513,7 @@ Result<std::int64_t> Journey::SeedReferenceData(const RequestContext& context) {
                       "unemployment_rates", nlohmann::json{{"months", written}}.dump());
   }));
   app_.journey_cache().PutSeries(nullptr);
+  app_.journey_cache().ForgetQuoteSnapshot();
   return written;
 }
 

@@ -559,13 +559,16 @@ Result<LicenceView> Licensing::SetScopeRestriction(const RequestContext& context
 Status Licensing::ImportAreas(const RequestContext& context,
                               const std::vector<store::AreaRecord>& areas) {
   PSL_RETURN_IF_ERROR(access::RequireRole(context.principal, kRegulator));
-  return app_.store().Write([&](store::Transaction& transaction) -> Status {
+  PSL_RETURN_IF_ERROR(app_.store().Write([&](store::Transaction& transaction) -> Status {
     store::AreaTable table(transaction.connection());
     for (const auto& area : areas) PSL_RETURN_IF_ERROR(table.Upsert(area));
     const json detail = {{"areas", areas.size()}};
     return WriteAudit(transaction, context, app_.clock().Now(), "areas.import", "areas",
                       detail.dump());
-  });
+  }));
+  // Quotes read the districts' scores from a cached snapshot.
+  app_.journey_cache().ForgetQuoteSnapshot();
+  return Status::Ok();
 }
 
 Result<std::vector<store::AreaRecord>> Licensing::ListAreas(const std::string& mode,

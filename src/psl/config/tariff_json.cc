@@ -178,26 +178,122 @@ Result<tariff::Tariff> ParseTariff(std::string_view json_text) {
   return tariff;
 }
 
-std::string QuoteToJson(const tariff::Quote& quote) {
-  ordered_json document;
-  document["outcome"] = quote.outcome;
-  document["base_pence"] = quote.base.pence();
-  document["geographic_weight"] = quote.geographic_weight.ToString();
-  document["cyclical_weight"] = quote.cyclical_weight.ToString();
-  document["price_pence"] = quote.price.pence();
-  document["tariff_version"] = quote.tariff_version;
-  ordered_json items = ordered_json::array();
-  for (const tariff::QuoteItem& item : quote.items) {
-    ordered_json entry;
-    entry["kind"] = item.kind;
-    entry["id"] = item.id;
-    entry["label"] = item.label;
-    if (item.amount) entry["amount_pence"] = item.amount->pence();
-    if (item.weight) entry["weight"] = item.weight->ToString();
-    items.push_back(std::move(entry));
+namespace {
+
+// Appends `text` as a JSON string: quotes, backslashes and control characters escaped; invalid
+// UTF-8 replaced by U+FFFD (as nlohmann's `replace` handler does), so the document always parses.
+void AppendJsonString(std::string& out, std::string_view text) {
+  out += '"';
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (c == '"' || c == '\\') {
+        out += '\\';
+        out += static_cast<char>(c);
+      } else if (c < 0x20) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+      } else {
+        out += static_cast<char>(c);
+      }
+      ++i;
+      continue;
+    }
+    // A multi-byte sequence: its length from the lead byte, then continuation bytes, no
+    // overlong forms, no surrogates, nothing above U+10FFFF.
+    std::size_t length = 0;
+    std::uint32_t code = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      length = 2;
+      code = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      length = 3;
+      code = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      length = 4;
+      code = c & 0x07;
+    }
+    bool valid = length > 0 && i + length <= text.size();
+    for (std::size_t k = 1; valid && k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      valid = (next & 0xC0) == 0x80;
+      code = (code << 6) | (next & 0x3F);
+    }
+    valid = valid && !(length == 3 && code < 0x800) && !(length == 4 && code < 0x10000) &&
+            code <= 0x10FFFF && !(code >= 0xD800 && code <= 0xDFFF);
+    if (valid) {
+      out.append(text.substr(i, length));
+      i += length;
+    } else {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+      ++i;
+    }
   }
-  document["items"] = std::move(items);
-  return Dump(document);
+  out += '"';
+}
+
+void AppendMember(std::string& out, std::string_view name) {
+  out += '"';
+  out += name;
+  out += "\":";
+}
+
+}  // namespace
+
+// Written straight into one string (no JSON tree): the quote is the API's hot path.
+std::string QuoteToJson(const tariff::Quote& quote) {
+  std::string out;
+  out.reserve(256 + quote.items.size() * 256);
+  out += '{';
+  AppendMember(out, "outcome");
+  AppendJsonString(out, quote.outcome);
+  out += ',';
+  AppendMember(out, "base_pence");
+  out += std::to_string(quote.base.pence());
+  out += ',';
+  AppendMember(out, "geographic_weight");
+  AppendJsonString(out, quote.geographic_weight.ToString());
+  out += ',';
+  AppendMember(out, "cyclical_weight");
+  AppendJsonString(out, quote.cyclical_weight.ToString());
+  out += ',';
+  AppendMember(out, "price_pence");
+  out += std::to_string(quote.price.pence());
+  out += ',';
+  AppendMember(out, "tariff_version");
+  out += std::to_string(quote.tariff_version);
+  out += ',';
+  AppendMember(out, "items");
+  out += '[';
+  for (std::size_t i = 0; i < quote.items.size(); ++i) {
+    const tariff::QuoteItem& item = quote.items[i];
+    if (i > 0) out += ',';
+    out += '{';
+    AppendMember(out, "kind");
+    AppendJsonString(out, item.kind);
+    out += ',';
+    AppendMember(out, "id");
+    AppendJsonString(out, item.id);
+    out += ',';
+    AppendMember(out, "label");
+    AppendJsonString(out, item.label);
+    if (item.amount) {
+      out += ',';
+      AppendMember(out, "amount_pence");
+      out += std::to_string(item.amount->pence());
+    }
+    if (item.weight) {
+      out += ',';
+      AppendMember(out, "weight");
+      AppendJsonString(out, item.weight->ToString());
+    }
+    out += '}';
+  }
+  out += "]}";
+  return out;
 }
 
 }  // namespace psl::config

@@ -174,6 +174,15 @@ Result<std::optional<TariffRecord>> TariffTable::InForce(Date date) {
   return std::optional<TariffRecord>(TariffFromRow(rows[0]));
 }
 
+Result<std::vector<TariffRecord>> TariffTable::Approved() {
+  PSL_ASSIGN_OR_RETURN(Rows rows, connection_.Query("SELECT " + std::string(kTariffColumns) +
+                                                        " FROM tariffs WHERE status = 'approved' "
+                                                        "ORDER BY version"));
+  std::vector<TariffRecord> records;
+  for (const Row& row : rows) records.push_back(TariffFromRow(row));
+  return records;
+}
+
 Result<bool> TariffTable::Approve(int version, UserId by, Timestamp now) {
   PSL_ASSIGN_OR_RETURN(
       std::int64_t changed,

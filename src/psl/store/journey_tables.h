@@ -62,6 +62,8 @@ class TariffTable {
   // The approved tariffs in force on `date` or later-dated ones are excluded: effective_from <=
   // date, newest effective date first, then highest version.
   Result<std::optional<TariffRecord>> InForce(Date date);
+  // Every approved tariff, oldest version first.
+  Result<std::vector<TariffRecord>> Approved();
   // Marks a proposed tariff approved; false when it was not proposed (a lost race).
   Result<bool> Approve(int version, UserId by, Timestamp now);
 

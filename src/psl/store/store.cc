@@ -32,7 +32,9 @@ Result<std::unique_ptr<Store>> Store::Open(std::string_view url, StoreOptions op
     if (path.empty()) {
       return Status(ErrorCode::kInvalidArgument, "give the SQLite file, like sqlite:psl.db", "db");
     }
-    store.reset(new Store(Dialect::kSqlite, [path] { return OpenSqlite(path); }, max_connections));
+    const bool sync = options.sync_every_commit;
+    store.reset(new Store(Dialect::kSqlite, [path, sync] { return OpenSqlite(path, sync); },
+                          max_connections));
   } else if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
     std::string conninfo(url);
     store.reset(new Store(Dialect::kPostgres, [conninfo] { return OpenPostgres(conninfo); },

@@ -39,6 +39,10 @@ class Transaction {
 
 struct StoreOptions {
   int max_connections = 8;
+  // SQLite: false trades durability against a power cut (not against a killed process: WAL
+  // still keeps the file consistent) for speed, by not syncing each commit. Only for bulk
+  // set-up nobody has been told is saved, such as `psl demo`; never for serving.
+  bool sync_every_commit = true;
 };
 
 class Store {

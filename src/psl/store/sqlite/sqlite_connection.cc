@@ -166,7 +166,7 @@ class SqliteConnection final : public Connection {
 
 }  // namespace
 
-Result<std::unique_ptr<Connection>> OpenSqlite(std::string_view path) {
+Result<std::unique_ptr<Connection>> OpenSqlite(std::string_view path, bool sync_every_commit) {
   sqlite3* database = nullptr;
   const std::string file(path);
   const int code = sqlite3_open_v2(file.c_str(), &database,
@@ -183,7 +183,8 @@ Result<std::unique_ptr<Connection>> OpenSqlite(std::string_view path) {
   // WAL lets readers proceed during a write. FULL sync makes each commit durable before it
   // returns: money that was reported as posted survives a power cut, not only a killed process.
   PSL_RETURN_IF_ERROR(connection->ExecuteScript(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"));
+      sync_every_commit ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+                        : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"));
   return std::unique_ptr<Connection>(std::move(connection));
 }
 

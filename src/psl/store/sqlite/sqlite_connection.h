@@ -10,6 +10,6 @@
 namespace psl::store {
 
 // `path` is a file name (created when missing) or ":memory:".
-Result<std::unique_ptr<Connection>> OpenSqlite(std::string_view path);
+Result<std::unique_ptr<Connection>> OpenSqlite(std::string_view path, bool sync_every_commit = true);
 
 }  // namespace psl::store
