@@ -157,21 +157,25 @@ constexpr RoleSet kRegulator{Role::kRegulator};
 constexpr std::array kRoutes = {
   Route{"POST", "/api/v1/complaints", kFilers, "createComplaint", "complaints",
         "File a complaint about a provider (REG-3, CHO-6): as a citizen, or as the public with "
-        "a contact email; the provider must respond by the deadline (default 20 days)", "", "", "",
+        "a contact email; the provider must respond by the deadline (default 20 days)",
+        "ComplaintRequest", "Complaint", "",
         201,
         FileComplaint},
   Route{"GET", "/api/v1/complaints", kReaders, "listComplaints", "complaints",
         "Complaints newest first: all for the Regulator (filtered), a provider's own, a "
-        "citizen's own", "", "", "provider_id,status,category,overdue,before,limit", 200,
+        "citizen's own", "", "ComplaintPage", "provider_id,status,category,overdue,before,limit",
+        200,
         ListComplaints},
   Route{"GET", "/api/v1/complaints/{id}", kReaders, "getComplaint", "complaints",
-        "One complaint, if the caller may see it (404 otherwise)", "", "", "", 200,
+        "One complaint, if the caller may see it (404 otherwise)", "", "Complaint", "", 200,
         GetComplaint},
   Route{"POST", "/api/v1/complaints/{id}/response", kProvider, "respondToComplaint",
-        "complaints", "The provider's response to an open complaint about itself (once)", "", "",
+        "complaints", "The provider's response to an open complaint about itself (once)",
+        "ComplaintResponseRequest", "Complaint",
         "", 200, RespondToComplaint},
   Route{"POST", "/api/v1/complaints/{id}/closure", kRegulator, "closeComplaint", "complaints",
-        "The Regulator closes a complaint with an outcome and reasons (once)", "", "", "", 200,
+        "The Regulator closes a complaint with an outcome and reasons (once)",
+        "ComplaintClosureRequest", "Complaint", "", 200,
         CloseComplaint},
 };
 // clang-format on

@@ -1,45 +1,42 @@
 // The OpenAPI 3 document, generated from the route table so that it can never drift from what
 // the server registers. Component schemas are written here, next to nothing else.
+#include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "psl/api/openapi_schemas.h"
 #include "psl/api/routes.h"
 
 namespace psl::api {
 namespace {
 
 using nlohmann::json;
+using openapi::Int;
+using openapi::Object;
+using openapi::Ref;
+using openapi::Str;
 
-json Ref(std::string_view component) {
-  return {{"$ref", "#/components/schemas/" + std::string(component)}};
-}
-
-json Str() { return {{"type", "string"}}; }
-json Int() { return {{"type", "integer"}, {"format", "int64"}}; }
 json NullableInt() { return {{"type", "integer"}, {"format", "int64"}, {"nullable", true}}; }
-json Object(json properties, std::vector<std::string> required) {
-  return {{"type", "object"},
-          {"properties", std::move(properties)},
-          {"required", std::move(required)},
-          {"additionalProperties", false}};
-}
+
+// The body of the routes that take none: nothing, or an empty object.
+constexpr std::string_view kEmptyRequest = "EmptyRequest";
 
 json Schemas() {
   json schemas;
-  schemas["Error"] = Object(
-      {{"error", Object({{"code", Str()},
-                         {"message", Str()},
-                         {"field", {{"type", "string"}, {"nullable", true}}}},
-                        {"code", "message", "field"})}},
-      {"error"});
-  schemas["Health"] = Object({{"status", Str()}, {"schema_version", Int()}},
-                             {"status", "schema_version"});
+  schemas["Error"] = Object({{"error", Object({{"code", Str()},
+                                               {"message", Str()},
+                                               {"field", {{"type", "string"}, {"nullable", true}}}},
+                                              {"code", "message", "field"})}},
+                            {"error"});
+  schemas["Health"] =
+      Object({{"status", Str()}, {"schema_version", Int()}}, {"status", "schema_version"});
   schemas["LoginRequest"] =
       Object({{"username", Str()}, {"password", {{"type", "string"}, {"format", "password"}}}},
              {"username", "password"});
-  schemas["Session"] = Object(
-      {{"token", Str()}, {"expires_at", {{"type", "string"}, {"format", "date-time"}}},
-       {"role", Str()}},
-      {"token", "expires_at", "role"});
+  schemas["Session"] = Object({{"token", Str()},
+                               {"expires_at", {{"type", "string"}, {"format", "date-time"}}},
+                               {"role", Str()}},
+                              {"token", "expires_at", "role"});
   schemas["Me"] = Object({{"user_id", Int()},
                           {"username", Str()},
                           {"role", Str()},
@@ -57,25 +54,24 @@ json Schemas() {
       {"username", "password", "role"});
   schemas["Created"] = Object({{"id", Int()}}, {"id"});
   schemas["ApiKeyRequest"] = Object({{"name", Str()}}, {"name"});
-  schemas["ApiKey"] = Object({{"id", Int()}, {"name", Str()}, {"key", Str()}},
-                             {"id", "name", "key"});
-  schemas["AuditEntry"] = Object({{"id", Int()},
-                                  {"at", {{"type", "string"}, {"format", "date-time"}}},
-                                  {"user_id", NullableInt()},
-                                  {"username", Str()},
-                                  {"role", Str()},
-                                  {"action", Str()},
-                                  {"target", Str()},
-                                  {"request_id", Str()},
-                                  {"detail", {{"type", "object"}}}},
-                                 {"id", "at", "user_id", "username", "role", "action", "target",
-                                  "request_id", "detail"});
-  schemas["AuditPage"] =
-      Object({{"items", {{"type", "array"}, {"items", Ref("AuditEntry")}}},
-              {"next_before", NullableInt()}},
-             {"items", "next_before"});
-  schemas["PostingLine"] = Object({{"account", Str()}, {"amount_pence", Int()}},
-                                  {"account", "amount_pence"});
+  schemas["ApiKey"] =
+      Object({{"id", Int()}, {"name", Str()}, {"key", Str()}}, {"id", "name", "key"});
+  schemas["AuditEntry"] = Object(
+      {{"id", Int()},
+       {"at", {{"type", "string"}, {"format", "date-time"}}},
+       {"user_id", NullableInt()},
+       {"username", Str()},
+       {"role", Str()},
+       {"action", Str()},
+       {"target", Str()},
+       {"request_id", Str()},
+       {"detail", {{"type", "object"}}}},
+      {"id", "at", "user_id", "username", "role", "action", "target", "request_id", "detail"});
+  schemas["AuditPage"] = Object({{"items", {{"type", "array"}, {"items", Ref("AuditEntry")}}},
+                                 {"next_before", NullableInt()}},
+                                {"items", "next_before"});
+  schemas["PostingLine"] =
+      Object({{"account", Str()}, {"amount_pence", Int()}}, {"account", "amount_pence"});
   schemas["PostingRequest"] = Object(
       {{"idempotency_key", Str()},
        {"effective_date", {{"type", "string"}, {"format", "date"}}},
@@ -84,63 +80,115 @@ json Schemas() {
        {"lines",
         {{"type", "array"}, {"minItems", 2}, {"maxItems", 100}, {"items", Ref("PostingLine")}}}},
       {"idempotency_key", "effective_date", "description", "cause", "lines"});
-  schemas["ReversalRequest"] =
-      Object({{"idempotency_key", Str()},
-              {"effective_date", {{"type", "string"}, {"format", "date"}}},
-              {"reason", Str()}},
-             {"idempotency_key", "effective_date", "reason"});
+  schemas["ReversalRequest"] = Object({{"idempotency_key", Str()},
+                                       {"effective_date", {{"type", "string"}, {"format", "date"}}},
+                                       {"reason", Str()}},
+                                      {"idempotency_key", "effective_date", "reason"});
   schemas["PostResult"] = Object({{"posting_id", Int()}, {"replayed", {{"type", "boolean"}}}},
                                  {"posting_id", "replayed"});
   json stored_line = Object({{"account", Str()}, {"amount_pence", Int()}, {"amount", Str()}},
                             {"account", "amount_pence", "amount"});
-  schemas["Posting"] = Object(
-      {{"id", Int()},
-       {"idempotency_key", Str()},
-       {"effective_date", {{"type", "string"}, {"format", "date"}}},
-       {"recorded_at", {{"type", "string"}, {"format", "date-time"}}},
-       {"description", Str()},
-       {"cause", Str()},
-       {"reverses", NullableInt()},
-       {"lines", {{"type", "array"}, {"items", stored_line}}}},
-      {"id", "idempotency_key", "effective_date", "recorded_at", "description", "cause",
-       "reverses", "lines"});
-  json balance = Object(
-      {{"account", Str()}, {"kind", Str()}, {"balance_pence", Int()}, {"balance", Str()}},
-      {"account", "kind", "balance_pence", "balance"});
-  schemas["BalancePage"] = Object(
-      {{"as_of", {{"type", "string"}, {"format", "date"}, {"nullable", true}}},
-       {"items", {{"type", "array"}, {"items", balance}}},
-       {"next_after", {{"type", "string"}, {"nullable", true}}}},
-      {"as_of", "items", "next_after"});
-  schemas["LedgerCheck"] = Object({{"sound", {{"type", "boolean"}}},
-                                   {"postings", Int()},
-                                   {"lines", Int()},
-                                   {"total_pence", Int()},
-                                   {"unbalanced_postings", Int()},
-                                   {"incomplete_postings", Int()}},
-                                  {"sound", "postings", "lines", "total_pence",
-                                   "unbalanced_postings", "incomplete_postings"});
+  schemas["Posting"] = Object({{"id", Int()},
+                               {"idempotency_key", Str()},
+                               {"effective_date", {{"type", "string"}, {"format", "date"}}},
+                               {"recorded_at", {{"type", "string"}, {"format", "date-time"}}},
+                               {"description", Str()},
+                               {"cause", Str()},
+                               {"reverses", NullableInt()},
+                               {"lines", {{"type", "array"}, {"items", stored_line}}}},
+                              {"id", "idempotency_key", "effective_date", "recorded_at",
+                               "description", "cause", "reverses", "lines"});
+  json balance =
+      Object({{"account", Str()}, {"kind", Str()}, {"balance_pence", Int()}, {"balance", Str()}},
+             {"account", "kind", "balance_pence", "balance"});
+  schemas["BalancePage"] =
+      Object({{"as_of", {{"type", "string"}, {"format", "date"}, {"nullable", true}}},
+              {"items", {{"type", "array"}, {"items", balance}}},
+              {"next_after", {{"type", "string"}, {"nullable", true}}}},
+             {"as_of", "items", "next_after"});
+  schemas["LedgerCheck"] = Object(
+      {{"sound", {{"type", "boolean"}}},
+       {"postings", Int()},
+       {"lines", Int()},
+       {"total_pence", Int()},
+       {"unbalanced_postings", Int()},
+       {"incomplete_postings", Int()}},
+      {"sound", "postings", "lines", "total_pence", "unbalanced_postings", "incomplete_postings"});
+  json empty = {{"type", "object"}, {"additionalProperties", false}, {"maxProperties", 0}};
+  empty["description"] = "No fields: send no body, or {}";
+  schemas[std::string(kEmptyRequest)] = empty;
+  openapi::AddLicensingSchemas(schemas);
+  openapi::AddRegulationSchemas(schemas);
+  openapi::AddJourneySchemas(schemas);
   return schemas;
 }
 
-json QueryParameter(std::string_view name) {
+// The schema of a page's items' `property` (for filters named like the field they filter),
+// without null; a plain string when the route's response is not a page of such items.
+json ItemProperty(const json& schemas, std::string_view page, const std::string& property) {
+  const auto found = schemas.find(std::string(page));
+  if (found == schemas.end() || !found->contains("properties")) return Str();
+  const json* items = &(*found)["properties"];
+  if (!items->contains("items")) return Str();
+  const std::string ref = (*items)["items"]["items"].value("$ref", "");
+  const std::string item = ref.substr(ref.rfind('/') + 1);
+  if (!schemas.contains(item) || !schemas[item]["properties"].contains(property)) return Str();
+  json schema = schemas[item]["properties"][property];
+  schema.erase("nullable");
+  return schema;
+}
+
+json QueryParameter(const json& schemas, const Route& route, std::string_view name) {
   json schema = Str();
   std::string description;
+  bool required = false;
   if (name == "limit") {
     schema = {{"type", "integer"}, {"minimum", 1}, {"maximum", 500}, {"default", 50}};
     description = "Page size";
   } else if (name == "before") {
     schema = Int();
-    description = "Return entries older than this id (the previous page's next_before)";
+    description = "Return items older than this id (the previous page's next_before)";
   } else if (name == "as_of") {
     schema = {{"type", "string"}, {"format", "date"}};
     description = "Balances as of this date (YYYY-MM-DD); all postings when absent";
   } else if (name == "after") {
-    description = "Return accounts after this code (the previous page's next_after)";
+    schema = ItemProperty(schemas, route.response_schema, "id");
+    if (!schema.contains("format")) schema = Str();
+    description = "Return items after this one (the previous page's next_after)";
+  } else if (name == "after_provider") {
+    schema = Int();
+    description = "Return providers after this id (the previous page's next_after_provider)";
+  } else if (name == "provider_id") {
+    schema = Int();
+    description = "Only this provider's";
+  } else if (name == "overdue") {
+    schema = {{"type", "boolean"}};
+    description = "Only those past (true) or within (false) their response deadline";
+  } else if (name == "version") {
+    schema = Int();
+    description = "An earlier version; the current one when absent";
+  } else if (name == "end_result") {
+    required = true;
+    description = "The End Result whose options to show, e.g. individual_prosperity";
+  } else if (name == "name") {
+    description = "Providers whose name has words starting with these";
+  } else if (name == "area") {
+    description = "Providers operating in this district (a code such as E09000017)";
+  } else if (name == "sector") {
+    schema = ItemProperty(schemas, route.response_schema, "scope_restriction");
+    description = "Providers working in this sector";
+  } else {
+    // status, kind, category, mode: a filter on the page items' field of the same name.
+    schema = ItemProperty(schemas, route.response_schema, std::string(name));
+    if (name == "status" && route.operation_id == "listInspections") {
+      description = "Only inspections with this status (default draft)";
+    } else {
+      description = "Only items whose " + std::string(name) + " is this";
+    }
   }
   return {{"name", name},
           {"in", "query"},
-          {"required", false},
+          {"required", required},
           {"description", description},
           {"schema", schema}};
 }
@@ -151,12 +199,12 @@ json ErrorResponseObject(std::string description) {
 }
 
 json Build() {
+  const json schemas = Schemas();
   json paths = json::object();
   std::vector<std::string> tags;
   for (const Route& route : AllRoutes()) {
-    json operation = {{"operationId", route.operation_id},
-                      {"summary", route.summary},
-                      {"tags", {route.tag}}};
+    json operation = {
+        {"operationId", route.operation_id}, {"summary", route.summary}, {"tags", {route.tag}}};
     if (std::find(tags.begin(), tags.end(), route.tag) == tags.end()) {
       tags.emplace_back(route.tag);
     }
@@ -164,21 +212,22 @@ json Build() {
     std::string path(route.path);
     for (auto open = path.find('{'); open != std::string::npos; open = path.find('{', open + 1)) {
       const auto close = path.find('}', open);
-      parameters.push_back({{"name", path.substr(open + 1, close - open - 1)},
-                            {"in", "path"},
-                            {"required", true},
-                            {"schema", Int()}});
+      const std::string name = path.substr(open + 1, close - open - 1);
+      // {code} is a district code (E09000017); every other path parameter is a number.
+      json schema = name == "code" ? Str() : openapi::Id();
+      parameters.push_back(
+          {{"name", name}, {"in", "path"}, {"required", true}, {"schema", schema}});
     }
     std::string_view query = route.query;
     while (!query.empty()) {
       const auto comma = query.find(',');
-      parameters.push_back(QueryParameter(query.substr(0, comma)));
+      parameters.push_back(QueryParameter(schemas, route, query.substr(0, comma)));
       query = comma == std::string_view::npos ? std::string_view() : query.substr(comma + 1);
     }
     if (!parameters.empty()) operation["parameters"] = parameters;
     if (!route.request_schema.empty()) {
       operation["requestBody"] = {
-          {"required", true},
+          {"required", route.request_schema != kEmptyRequest},
           {"content", {{"application/json", {{"schema", Ref(route.request_schema)}}}}}};
     }
     json success = {{"description", "Success"}};
@@ -210,27 +259,26 @@ json Build() {
   for (const std::string& tag : tags) {
     tag_list.push_back({{"name", tag}, {"description", "PSL " + tag}});
   }
-  return {
-      {"openapi", "3.0.3"},
-      {"info",
-       {{"title", "PSL: Public Service Licensing API"},
-        {"version", "1"},
-        {"description",
-         "The Regulator's market for human public services: licensing, tailored tariffs, "
-         "choice and payment by results. Errors are always {\"error\":{\"code\",\"message\","
-         "\"field\"}}."},
-        {"license", {{"name", "Proprietary"}, {"url", "http://127.0.0.1:8080/"}}}}},
-      {"servers", {{{"url", "http://127.0.0.1:8080"}, {"description", "make run"}}}},
-      {"tags", tag_list},
-      {"security", {{{"bearer", json::array()}}}},
-      {"paths", paths},
-      {"components",
-       {{"securitySchemes",
-         {{"bearer",
-           {{"type", "http"},
-            {"scheme", "bearer"},
-            {"description", "A session token from POST /api/v1/sessions, or an API key"}}}}},
-        {"schemas", Schemas()}}}};
+  return {{"openapi", "3.0.3"},
+          {"info",
+           {{"title", "PSL: Public Service Licensing API"},
+            {"version", "1"},
+            {"description",
+             "The Regulator's market for human public services: licensing, tailored tariffs, "
+             "choice and payment by results. Errors are always {\"error\":{\"code\",\"message\","
+             "\"field\"}}."},
+            {"license", {{"name", "Proprietary"}, {"url", "http://127.0.0.1:8080/"}}}}},
+          {"servers", {{{"url", "http://127.0.0.1:8080"}, {"description", "make run"}}}},
+          {"tags", tag_list},
+          {"security", {{{"bearer", json::array()}}}},
+          {"paths", paths},
+          {"components",
+           {{"securitySchemes",
+             {{"bearer",
+               {{"type", "http"},
+                {"scheme", "bearer"},
+                {"description", "A session token from POST /api/v1/sessions, or an API key"}}}}},
+            {"schemas", schemas}}}};
 }
 
 }  // namespace
