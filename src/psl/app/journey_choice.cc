@@ -258,9 +258,12 @@ Result<OptionsView> Journey::Shortlist(const RequestContext& context, CitizenId 
     for (ProviderId provider : providers) ids.push_back(provider.value());
     store::ChoiceTable choices(transaction.connection());
     PSL_RETURN_IF_ERROR(choices.SetShortlist(c.choice.id, ids.dump(), context.principal.user_id));
-    PSL_ASSIGN_OR_RETURN(ChoiceContext updated,
-                         LoadChoice(transaction, app_.journey_cache(), id, end_result, today));
-    view = std::move(updated.options);
+    view = std::move(c.options);
+    view.choice.shortlist_json = ids.dump();
+    view.choice.shortlisted_by = context.principal.user_id;
+    for (ProviderOption& option : view.providers) {
+      option.on_shortlist = seen.contains(option.information.provider.value());
+    }
     return WriteAudit(transaction, context, app_.clock().Now(), "choice.shortlist",
                       "citizen:" + std::to_string(id.value()),
                       nlohmann::json{{"end_result", end_result}, {"provider_ids", ids}}.dump());

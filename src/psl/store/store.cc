@@ -92,6 +92,8 @@ void Store::Forget() {
 }
 
 Status Store::Run(bool write, const std::function<Status(Transaction&)>& work) {
+  std::unique_lock<std::mutex> writer;
+  if (write && dialect_ == Dialect::kSqlite) writer = std::unique_lock(sqlite_writer_);
   PSL_ASSIGN_OR_RETURN(Lease lease, Borrow());
   Connection& connection = lease.connection();
   if (Status begun = connection.Begin(write); !begun.ok()) {

@@ -83,6 +83,9 @@ class Store {
   std::condition_variable available_;
   std::vector<std::unique_ptr<Connection>> idle_;
   int open_count_ = 0;
+  // SQLite allows one writer at a time. Writers of this process queue here, in order, instead
+  // of sleeping in SQLite's busy handler (which backs off up to 100 ms between tries).
+  std::mutex sqlite_writer_;
 };
 
 }  // namespace psl::store
