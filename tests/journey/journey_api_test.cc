@@ -52,12 +52,12 @@ int JourneyApiTest::people_ = 0;
 json ReportExampleQuote() {
   // Hillingdon's IMD score is the reference (weight 1); January 2014's MGSX rate, 6.9%, is the
   // long-run reference (weight 1): docs/tariff.md.
-  return {{"outcome", "employment_sustained_2y"},
-          {"barriers",
-           {"illiterate", "english_second_language", "childhood_abuse", "no_fixed_abode",
-            "dyslexic"}},
-          {"area", app::testing::kNeutralArea},
-          {"date", "2014-01-15"}};
+  return {
+      {"outcome", "employment_sustained_2y"},
+      {"barriers",
+       {"illiterate", "english_second_language", "childhood_abuse", "no_fixed_abode", "dyslexic"}},
+      {"area", app::testing::kNeutralArea},
+      {"date", "2014-01-15"}};
 }
 
 // The report's worked example (chapter 5, "Example of tariff payment"; SPEC TAR-1):
@@ -125,7 +125,8 @@ TEST_F(JourneyApiTest, MoreDeprivationOrMoreUnemploymentNeverLowersAPrice) {
 }
 
 TEST_F(JourneyApiTest, BadQuotesNameTheFieldAndNoDiscountIsPossible) {
-  const Credentials referrer = server().As(Role::kReferrer);  // logs in (audited) before the snapshot
+  const Credentials referrer =
+      server().As(Role::kReferrer);  // logs in (audited) before the snapshot
   const WriteSnapshot before = server().Snapshot();
   json quote = ReportExampleQuote();
   quote["outcome"] = "world_peace";
@@ -165,12 +166,12 @@ TEST_F(JourneyApiTest, BadQuotesNameTheFieldAndNoDiscountIsPossible) {
 TEST_F(JourneyApiTest, FromReferralToRegistrationThroughHttp) {
   const std::int64_t citizen = Refer("Robin Referral", "jobcentre");
   const std::string base = "/api/v1/citizens/" + std::to_string(citizen);
-  const Reply assessed = server().Post(
-      base + "/assessments",
-      json{{"answers", Answers(assessment::ReportExampleAnswers())},
-           {"recommendations", "Literacy first; then supported job search."}}
-          .dump(),
-      server().As(Role::kReferrer));
+  const Reply assessed =
+      server().Post(base + "/assessments",
+                    json{{"answers", Answers(assessment::ReportExampleAnswers())},
+                         {"recommendations", "Literacy first; then supported job search."}}
+                        .dump(),
+                    server().As(Role::kReferrer));
   ASSERT_EQ(assessed.status, 201) << assessed.Describe();
   EXPECT_EQ(assessed.json["barriers"].size(), 5u);
   EXPECT_EQ(assessed.json["eligible_end_results"], json::array({"individual_prosperity"}));
@@ -222,41 +223,42 @@ TEST_F(JourneyApiTest, BadJourneyInputIsRefusedAndWritesNothing) {
   const Credentials referrer = server().As(Role::kReferrer);
   assessment::Answers answers = assessment::ReportExampleAnswers();
   answers["age_years"] = "-1";
-  EXPECT_TRUE(IsError(server().Post(base + "/assessments", json{{"answers", json(answers)}}.dump(),
-                                    referrer),
-                      400, "answers.age_years"));
-  EXPECT_TRUE(IsError(server().Post(base + "/assessments", json{{"answers", {{"age_years", 34}}}}.dump(),
-                                    referrer),
-                      400, "answers.age_years"));
+  EXPECT_TRUE(IsError(
+      server().Post(base + "/assessments", json{{"answers", json(answers)}}.dump(), referrer), 400,
+      "answers.age_years"));
+  EXPECT_TRUE(IsError(
+      server().Post(base + "/assessments", json{{"answers", {{"age_years", 34}}}}.dump(), referrer),
+      400, "answers.age_years"));
   EXPECT_TRUE(IsError(server().Post(base + "/assessments", "{}", referrer), 400, "answers"));
-  EXPECT_TRUE(IsError(
-      server().Post("/api/v1/entries",
-                    json{{"route", "referral"},
-                         {"source", "jobcentre"},
-                         {"person", {{"full_name", "X"}, {"date_of_birth", "2999-01-01"},
-                                     {"area_code", app::testing::kNeutralArea}}}}
-                        .dump(),
-                    referrer),
-      400, "person.date_of_birth"));
-  EXPECT_TRUE(IsError(
-      server().Post("/api/v1/entries",
-                    json{{"route", "referral"},
-                         {"source", "jobcentre"},
-                         {"person", {{"full_name", "X"}, {"date_of_birth", "1990-01-01"},
-                                     {"area_code", app::testing::kNeutralArea},
-                                     {"national_insurance", "123"}}}}
-                        .dump(),
-                    referrer),
-      400, "person.national_insurance"));
-  EXPECT_TRUE(IsError(server().Get(base + "/options", referrer), 400, "end_result"));
-  EXPECT_TRUE(IsError(server().Get(base + "/options?end_result=fair_start", referrer), 422,
-                      "end_result"));
-  EXPECT_TRUE(IsError(server().Post(base + "/registrations",
-                                    json{{"end_result", "individual_prosperity"},
-                                         {"provider_id", "one"}}
+  EXPECT_TRUE(IsError(server().Post("/api/v1/entries",
+                                    json{{"route", "referral"},
+                                         {"source", "jobcentre"},
+                                         {"person",
+                                          {{"full_name", "X"},
+                                           {"date_of_birth", "2999-01-01"},
+                                           {"area_code", app::testing::kNeutralArea}}}}
                                         .dump(),
                                     referrer),
-                      400, "provider_id"));
+                      400, "person.date_of_birth"));
+  EXPECT_TRUE(IsError(server().Post("/api/v1/entries",
+                                    json{{"route", "referral"},
+                                         {"source", "jobcentre"},
+                                         {"person",
+                                          {{"full_name", "X"},
+                                           {"date_of_birth", "1990-01-01"},
+                                           {"area_code", app::testing::kNeutralArea},
+                                           {"national_insurance", "123"}}}}
+                                        .dump(),
+                                    referrer),
+                      400, "person.national_insurance"));
+  EXPECT_TRUE(IsError(server().Get(base + "/options", referrer), 400, "end_result"));
+  EXPECT_TRUE(
+      IsError(server().Get(base + "/options?end_result=fair_start", referrer), 422, "end_result"));
+  EXPECT_TRUE(IsError(
+      server().Post(base + "/registrations",
+                    json{{"end_result", "individual_prosperity"}, {"provider_id", "one"}}.dump(),
+                    referrer),
+      400, "provider_id"));
   EXPECT_TRUE(IsError(server().Post("/api/v1/citizens/abc/assessments", "{}", referrer), 400));
   EXPECT_EQ(server().Snapshot(), before);
 }
@@ -276,14 +278,13 @@ TEST_F(JourneyApiTest, TheConfigurationIsPublicAndVersioned) {
   const Reply rules = server().Get("/api/v1/choice/rules");
   ASSERT_EQ(rules.status, 200);
   // Publishing needs the right role, and a well-formed document.
-  EXPECT_TRUE(IsError(server().Post("/api/v1/catalogue", catalogue.body, server().As(Role::kRegulator)),
-                      403));
-  EXPECT_TRUE(IsError(server().Post("/api/v1/catalogue", "{\"version\":2}",
-                                    server().As(Role::kGovernment)),
-                      400));
-  EXPECT_TRUE(IsError(server().Post("/api/v1/catalogue", catalogue.body,
-                                    server().As(Role::kGovernment)),
-                      409, "version"));
+  EXPECT_TRUE(IsError(
+      server().Post("/api/v1/catalogue", catalogue.body, server().As(Role::kRegulator)), 403));
+  EXPECT_TRUE(IsError(
+      server().Post("/api/v1/catalogue", "{\"version\":2}", server().As(Role::kGovernment)), 400));
+  EXPECT_TRUE(
+      IsError(server().Post("/api/v1/catalogue", catalogue.body, server().As(Role::kGovernment)),
+              409, "version"));
 }
 
 TEST_F(JourneyApiTest, APersonSignsUpOnlineOnce) {
@@ -299,10 +300,10 @@ TEST_F(JourneyApiTest, APersonSignsUpOnlineOnce) {
   const Reply login = server().Login("new-citizen", "a-long-password");
   ASSERT_EQ(login.status, 201);
   const Credentials me = Credentials::Bearer(login.json.value("token", ""));
-  const std::string base = "/api/v1/citizens/" + std::to_string(signed_up.json.value("citizen_id", 0));
+  const std::string base =
+      "/api/v1/citizens/" + std::to_string(signed_up.json.value("citizen_id", 0));
   const Reply assessed = server().Post(
-      base + "/assessments",
-      json{{"answers", json(app::testing::UnemployedAnswers())}}.dump(), me);
+      base + "/assessments", json{{"answers", json(app::testing::UnemployedAnswers())}}.dump(), me);
   ASSERT_EQ(assessed.status, 201) << assessed.Describe();
   const Reply options = server().Get(base + "/options?end_result=individual_prosperity", me);
   ASSERT_EQ(options.status, 200) << options.Describe();

@@ -65,9 +65,9 @@ TEST_P(JourneyAppTest, TheReportsElevenThousandPoundExampleIsLockedAtRegistratio
   EXPECT_EQ(assessed->barriers,
             (std::vector<std::string>{"childhood_abuse", "dyslexic", "english_second_language",
                                       "illiterate", "no_fixed_abode"}));
-  const auto employment = std::find_if(
-      assessed->prices.begin(), assessed->prices.end(),
-      [](const PricedOutcome& p) { return p.outcome == "employment_sustained_2y"; });
+  const auto employment =
+      std::find_if(assessed->prices.begin(), assessed->prices.end(),
+                   [](const PricedOutcome& p) { return p.outcome == "employment_sustained_2y"; });
   ASSERT_NE(employment, assessed->prices.end());
   EXPECT_EQ(employment->quote.base.pence(), 1'100'000);
   EXPECT_EQ(employment->quote.geographic_weight, Weight::One());
@@ -81,15 +81,16 @@ TEST_P(JourneyAppTest, TheReportsElevenThousandPoundExampleIsLockedAtRegistratio
   auto shortlisted = journey().Shortlist(As("referrer"), citizen, "individual_prosperity",
                                          {m().general_a, m().general_b, m().general_c});
   ASSERT_TRUE(shortlisted.ok()) << shortlisted.status().ToString();
-  auto registered = journey().Register(As("referrer"), citizen, "individual_prosperity",
-                                       m().general_b);
+  auto registered =
+      journey().Register(As("referrer"), citizen, "individual_prosperity", m().general_b);
   ASSERT_TRUE(registered.ok()) << registered.status().ToString();
   EXPECT_EQ(registered->provider_id, m().general_b);
   EXPECT_EQ(registered->tariff_version, 1);
   EXPECT_EQ(registered->catalogue_version, 1);
-  const auto locked = std::find_if(
-      registered->outcomes.begin(), registered->outcomes.end(),
-      [](const store::RegisteredOutcomeRecord& o) { return o.outcome == "employment_sustained_2y"; });
+  const auto locked = std::find_if(registered->outcomes.begin(), registered->outcomes.end(),
+                                   [](const store::RegisteredOutcomeRecord& o) {
+                                     return o.outcome == "employment_sustained_2y";
+                                   });
   ASSERT_NE(locked, registered->outcomes.end());
   EXPECT_EQ(locked->price_pence, 1'100'000);
   EXPECT_NE(locked->explanation_json.find("illiterate"), std::string::npos);
@@ -145,9 +146,11 @@ TEST_P(JourneyAppTest, OneRecordPerCitizenHoweverOftenTheyComeIn) {
 }
 
 TEST_P(JourneyAppTest, EachRoleUsesOnlyItsRouteIn) {
-  EntryInput input{"life_event", "birth", {"Baby Doe", *Date::FromCivil(2025, 1, 1), kNeutralArea,
-                                           std::nullopt, std::nullopt},
-                   ""};
+  EntryInput input{
+      "life_event",
+      "birth",
+      {"Baby Doe", *Date::FromCivil(2025, 1, 1), kNeutralArea, std::nullopt, std::nullopt},
+      ""};
   EXPECT_EQ(journey().RecordEntry(As("referrer"), input).status().code(),
             ErrorCode::kPermissionDenied);
   input.route = "referral";
@@ -170,10 +173,11 @@ TEST_P(JourneyAppTest, ProfessionalChoiceIsTheReferrersAndFreeChoiceTheCitizens)
   EXPECT_EQ(registered->basis, "professional");
 
   // The demo citizen refers themselves online: free choice for individual prosperity.
-  EntryInput self{"self_referral", "online",
-                  {"Cee Citizen", *Date::FromCivil(1992, 3, 4), kDeprivedArea, std::nullopt,
-                   std::nullopt},
-                  ""};
+  EntryInput self{
+      "self_referral",
+      "online",
+      {"Cee Citizen", *Date::FromCivil(1992, 3, 4), kDeprivedArea, std::nullopt, std::nullopt},
+      ""};
   auto entered = journey().RecordEntry(As("citizen"), self);
   ASSERT_TRUE(entered.ok()) << entered.status().ToString();
   const CitizenId me = entered->citizen_id;
@@ -193,7 +197,8 @@ TEST_P(JourneyAppTest, ProfessionalChoiceIsTheReferrersAndFreeChoiceTheCitizens)
   // No outcomes yet: performance is "not enough data", never a number (CHO-2).
   for (const auto& option : free->providers) EXPECT_FALSE(option.information.success_rate);
   // A suspended provider is refused, naming the field.
-  EXPECT_EQ(journey().Register(As("citizen"), me, "individual_prosperity", m().suspended)
+  EXPECT_EQ(journey()
+                .Register(As("citizen"), me, "individual_prosperity", m().suspended)
                 .status()
                 .field(),
             "provider_id");
@@ -209,10 +214,11 @@ TEST_P(JourneyAppTest, ProfessionalChoiceIsTheReferrersAndFreeChoiceTheCitizens)
 }
 
 TEST_P(JourneyAppTest, AProfessionalChoiceCannotBeMadeByTheCitizen) {
-  EntryInput self{"self_referral", "online",
-                  {"Cee Citizen", *Date::FromCivil(1992, 3, 4), kNeutralArea, std::nullopt,
-                   std::nullopt},
-                  ""};
+  EntryInput self{
+      "self_referral",
+      "online",
+      {"Cee Citizen", *Date::FromCivil(1992, 3, 4), kNeutralArea, std::nullopt, std::nullopt},
+      ""};
   ASSERT_TRUE(journey().RecordEntry(As("citizen"), self).ok());
   const CitizenId me = *As("citizen").principal.citizen_id;
   ASSERT_TRUE(journey().Assess(As("citizen"), me, OffenderAnswers(), "").ok());
@@ -241,8 +247,7 @@ TEST_P(JourneyAppTest, AnOutcomeNeedingATopUpShowsOnlyProvidersHoldingIt) {
   EXPECT_EQ(refused.status().code(), ErrorCode::kFailedPrecondition);
   EXPECT_EQ(refused.status().field(), "provider_id");
   EXPECT_EQ(Count("registrations"), before);
-  EXPECT_TRUE(
-      journey().Register(As("referrer"), citizen, "good_mental_health", m().clinical).ok());
+  EXPECT_TRUE(journey().Register(As("referrer"), citizen, "good_mental_health", m().clinical).ok());
 }
 
 TEST_P(JourneyAppTest, NobodyRegistersInAControlArea) {
@@ -252,8 +257,8 @@ TEST_P(JourneyAppTest, NobodyRegistersInAControlArea) {
                   .Shortlist(As("referrer"), citizen, "individual_prosperity",
                              {m().general_a, m().general_b, m().general_c})
                   .ok());
-  auto refused = journey().Register(As("referrer"), citizen, "individual_prosperity",
-                                    m().general_a);
+  auto refused =
+      journey().Register(As("referrer"), citizen, "individual_prosperity", m().general_a);
   EXPECT_EQ(refused.status().code(), ErrorCode::kFailedPrecondition);
   EXPECT_EQ(Count("registrations"), 0);
 }
@@ -390,8 +395,7 @@ TEST_P(JourneyAppTest, ARevokedProvidersCustomersChooseAgainAtTheirLockedPrices)
                   .Shortlist(As("referrer"), citizen, "individual_prosperity",
                              {m().general_b, m().general_c, m().clinical})
                   .ok());
-  auto second =
-      journey().Register(As("referrer"), citizen, "individual_prosperity", m().general_b);
+  auto second = journey().Register(As("referrer"), citizen, "individual_prosperity", m().general_b);
   ASSERT_TRUE(second.ok()) << second.status().ToString();
   EXPECT_EQ(second->replaces_registration_id, first->id);
   ASSERT_EQ(second->outcomes.size(), first->outcomes.size());
@@ -432,8 +436,8 @@ TEST_P(JourneyAppTest, ATariffNeedsTwoRegulatorsAndPricesFromItsEffectiveDate) {
   EXPECT_EQ(after->tariff_version, 2);
   EXPECT_EQ(after->base.pence(), 250'000);
   // Before its effective date, version 1 still prices.
-  auto january = journey().Quote({"employment_sustained_2y", {}, kNeutralArea,
-                                  *Date::FromCivil(2025, 1, 31)});
+  auto january =
+      journey().Quote({"employment_sustained_2y", {}, kNeutralArea, *Date::FromCivil(2025, 1, 31)});
   ASSERT_TRUE(january.ok());
   EXPECT_EQ(january->tariff_version, 1);
   // A version number out of turn is refused.
@@ -487,8 +491,9 @@ TEST_P(JourneyAppTest, BadAnswersAreRefusedNamingTheQuestionAndWriteNothing) {
   EXPECT_EQ(Count("audit_log"), audit_before);
   // An End Result the citizen is not eligible for has no choice to make.
   ASSERT_TRUE(journey().Assess(As("referrer"), citizen, UnemployedAnswers(), "").ok());
-  EXPECT_EQ(journey().Register(As("referrer"), citizen, "fair_start", m().general_a).status().code(),
-            ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(
+      journey().Register(As("referrer"), citizen, "fair_start", m().general_a).status().code(),
+      ErrorCode::kFailedPrecondition);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, JourneyAppTest,

@@ -47,14 +47,14 @@ std::string JourneyMarket::SeedAt() {
     id = *provider;
     return "";
   };
-  for (std::string why : {licensed("Alpha Employment", "alpha", {"general"}, market_.general_a,
-                                   &market_.general_a_licence),
-                          licensed("Beta Futures", "beta", {"general"}, market_.general_b),
-                          licensed("Gamma Works", "gamma", {"general"}, market_.general_c),
-                          licensed("Delta Minds", "delta", {"general", "clinical_governance"},
-                                   market_.clinical),
-                          licensed("Epsilon Care", "epsilon", {"general"}, market_.suspended),
-                          licensed("Zeta Unlicensed", "zeta", {}, market_.unlicensed)}) {
+  for (std::string why :
+       {licensed("Alpha Employment", "alpha", {"general"}, market_.general_a,
+                 &market_.general_a_licence),
+        licensed("Beta Futures", "beta", {"general"}, market_.general_b),
+        licensed("Gamma Works", "gamma", {"general"}, market_.general_c),
+        licensed("Delta Minds", "delta", {"general", "clinical_governance"}, market_.clinical),
+        licensed("Epsilon Care", "epsilon", {"general"}, market_.suspended),
+        licensed("Zeta Unlicensed", "zeta", {}, market_.unlicensed)}) {
     if (!why.empty()) return why;
   }
   // Suspend Epsilon (four eyes: regulator proposes, regulator2 confirms).
@@ -81,11 +81,10 @@ Result<ProviderId> JourneyMarket::Licensed(const std::string& name, const std::s
   Licensing licensing(app_);
   const RequestContext anyone{access::Principal::Public(), "test"};
   licensing::Organisation organisation{name, "charity", "small", {"employment"}, {}};
-  PSL_ASSIGN_OR_RETURN(const RegisteredOrganisation registered,
-                       licensing.RegisterOrganisation(anyone, organisation, username,
-                                                      "a-long-password"));
-  PSL_ASSIGN_OR_RETURN(const SessionGrant session,
-                       app_.Login(username, "a-long-password", "test"));
+  PSL_ASSIGN_OR_RETURN(
+      const RegisteredOrganisation registered,
+      licensing.RegisterOrganisation(anyone, organisation, username, "a-long-password"));
+  PSL_ASSIGN_OR_RETURN(const SessionGrant session, app_.Login(username, "a-long-password", "test"));
   PSL_ASSIGN_OR_RETURN(const access::Principal principal, app_.Authenticate(session.token));
   const RequestContext provider{principal, "test"};
   for (const std::string& kind : kinds) {

@@ -31,12 +31,12 @@ inline constexpr const char* kDeprivedArea = "E06000009";  // Blackpool
 inline constexpr const char* kControlArea = "E07000089";   // Hart, switched to control
 
 struct Market {
-  ProviderId general_a;          // general licence only
+  ProviderId general_a;  // general licence only
   ProviderId general_b;
   ProviderId general_c;
-  ProviderId clinical;           // general + clinical_governance
-  ProviderId suspended;          // general licence suspended
-  ProviderId unlicensed;         // registered, never licensed
+  ProviderId clinical;    // general + clinical_governance
+  ProviderId suspended;   // general licence suspended
+  ProviderId unlicensed;  // registered, never licensed
   LicenceId general_a_licence;
 };
 
@@ -54,14 +54,11 @@ class JourneyMarket {
 
   // The demo user's request context (logged in through the real session path).
   RequestContext As(const std::string& username);
-  RequestContext System() const {
-    return {access::Principal::System("journey test"), "test"};
-  }
+  RequestContext System() const { return {access::Principal::System("journey test"), "test"}; }
 
   // A referral by `referrer` (default the demo referrer) of a new person; returns the citizen.
   CitizenId Refer(const std::string& name, const std::string& source,
-                  const std::string& area = kNeutralArea,
-                  const std::string& referrer = "referrer");
+                  const std::string& area = kNeutralArea, const std::string& referrer = "referrer");
 
  private:
   std::string SeedAt();

@@ -1,7 +1,7 @@
 #include "psl/api/journey_decoding.h"
 
-#include "psl/config/json_reader.h"
 #include "psl/config/config_json.h"
+#include "psl/config/json_reader.h"
 
 namespace psl::api {
 namespace {
@@ -105,8 +105,7 @@ Result<AssessmentRequest> DecodeAssessmentRequest(std::string_view body) {
     const std::string field = "answers." + question;
     if (question.size() > kMaxIdLength) return Invalid("unknown question", "answers");
     if (!answer.is_string()) {
-      return Invalid("must be a string (\"yes\", an option id, or a whole number as text)",
-                     field);
+      return Invalid("must be a string (\"yes\", an option id, or a whole number as text)", field);
     }
     if (answer.get_ref<const std::string&>().size() > 200) {
       return Invalid("must be at most 200 characters", field);

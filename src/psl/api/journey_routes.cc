@@ -3,12 +3,12 @@
 #include <array>
 
 #include "psl/api/journey_decoding.h"
-#include "psl/config/json_reader.h"
 #include "psl/api/licensing_decoding.h"
 #include "psl/api/request_decoding.h"
 #include "psl/api/routes.h"
 #include "psl/app/journey.h"
 #include "psl/config/config_json.h"
+#include "psl/config/json_reader.h"
 
 namespace psl::api {
 namespace {
@@ -19,9 +19,7 @@ using nlohmann::json;
 
 // --- Encoding ---
 
-json Nullable(const std::optional<std::string>& text) {
-  return text ? json(*text) : json(nullptr);
-}
+json Nullable(const std::optional<std::string>& text) { return text ? json(*text) : json(nullptr); }
 
 template <typename Id>
 json NullableId(const std::optional<Id>& id) {
@@ -82,18 +80,18 @@ json AssessmentJson(const app::AssessmentView& view) {
 
 json ChoiceJson(const store::ChoiceRecord& choice) {
   json shortlist = choice.shortlist_json ? Document(*choice.shortlist_json) : json(nullptr);
-  return {{"id", choice.id},
-          {"end_result", choice.end_result},
-          {"format", choice.format},
-          {"reason", choice.reason},
-          {"deadline", choice.deadline.ToString()},
-          {"status", choice.status},
-          {"shortlist", shortlist},
-          {"shortlisted_by_user_id", NullableId(choice.shortlisted_by)},
-          {"previous_registration_id", choice.previous_registration_id
-                                           ? json(*choice.previous_registration_id)
-                                           : json(nullptr)},
-          {"assessment_id", choice.assessment_id}};
+  return {
+      {"id", choice.id},
+      {"end_result", choice.end_result},
+      {"format", choice.format},
+      {"reason", choice.reason},
+      {"deadline", choice.deadline.ToString()},
+      {"status", choice.status},
+      {"shortlist", shortlist},
+      {"shortlisted_by_user_id", NullableId(choice.shortlisted_by)},
+      {"previous_registration_id",
+       choice.previous_registration_id ? json(*choice.previous_registration_id) : json(nullptr)},
+      {"assessment_id", choice.assessment_id}};
 }
 
 json RegistrationJson(const store::RegistrationRecord& r) {
@@ -101,14 +99,15 @@ json RegistrationJson(const store::RegistrationRecord& r) {
   std::int64_t total = 0;
   for (const auto& o : r.outcomes) {
     total += o.price_pence;
-    outcomes.push_back({{"outcome", o.outcome},
-                        {"base_pence", o.base_pence},
-                        {"geographic_weight", Weight::FromMicros(o.geographic_weight_micros).ToString()},
-                        {"cyclical_weight", Weight::FromMicros(o.cyclical_weight_micros).ToString()},
-                        {"price_pence", o.price_pence},
-                        {"tariff_version", o.tariff_version},
-                        {"items", Document(o.explanation_json)},
-                        {"status", o.status}});
+    outcomes.push_back(
+        {{"outcome", o.outcome},
+         {"base_pence", o.base_pence},
+         {"geographic_weight", Weight::FromMicros(o.geographic_weight_micros).ToString()},
+         {"cyclical_weight", Weight::FromMicros(o.cyclical_weight_micros).ToString()},
+         {"price_pence", o.price_pence},
+         {"tariff_version", o.tariff_version},
+         {"items", Document(o.explanation_json)},
+         {"status", o.status}});
   }
   return {{"id", r.id},
           {"citizen_id", r.citizen_id.value()},
@@ -205,11 +204,13 @@ ApiResponse GetCatalogue(Services& services, const ApiRequest& request) {
   if (!version.ok()) return ErrorResponse(version.status());
   std::optional<int> wanted;
   if (*version) {
-    if (**version > 1'000'000) return ErrorResponse(Status(ErrorCode::kNotFound, "no such version", "version"));
+    if (**version > 1'000'000)
+      return ErrorResponse(Status(ErrorCode::kNotFound, "no such version", "version"));
     wanted = static_cast<int>(**version);
   }
-  return Respond(200, app::Journey(services.app).Catalogue(wanted),
-                 [](const catalogue::Catalogue& c) { return Document(config::CatalogueToJson(c)); });
+  return Respond(
+      200, app::Journey(services.app).Catalogue(wanted),
+      [](const catalogue::Catalogue& c) { return Document(config::CatalogueToJson(c)); });
 }
 
 ApiResponse PublishCatalogue(Services& services, const ApiRequest& request) {
@@ -218,8 +219,9 @@ ApiResponse PublishCatalogue(Services& services, const ApiRequest& request) {
   }
   auto catalogue = config::ParseCatalogue(request.body);
   if (!catalogue.ok()) return ErrorResponse(catalogue.status());
-  return Respond(201, app::Journey(services.app).PublishCatalogue(request.context, *catalogue),
-                 [](const catalogue::Catalogue& c) { return Document(config::CatalogueToJson(c)); });
+  return Respond(
+      201, app::Journey(services.app).PublishCatalogue(request.context, *catalogue),
+      [](const catalogue::Catalogue& c) { return Document(config::CatalogueToJson(c)); });
 }
 
 json AssessmentConfigJson(const app::AssessmentConfig& config) {
@@ -239,8 +241,9 @@ ApiResponse PublishQuestionnaire(Services& services, const ApiRequest& request) 
 }
 
 ApiResponse GetChoiceRules(Services& services, const ApiRequest&) {
-  return Respond(200, app::Journey(services.app).ChoiceRules(),
-                 [](const choice::FormatRules& r) { return Document(config::FormatRulesToJson(r)); });
+  return Respond(200, app::Journey(services.app).ChoiceRules(), [](const choice::FormatRules& r) {
+    return Document(config::FormatRulesToJson(r));
+  });
 }
 
 ApiResponse PublishChoiceRules(Services& services, const ApiRequest& request) {
@@ -249,8 +252,9 @@ ApiResponse PublishChoiceRules(Services& services, const ApiRequest& request) {
   }
   auto rules = config::ParseFormatRules(request.body);
   if (!rules.ok()) return ErrorResponse(rules.status());
-  return Respond(201, app::Journey(services.app).PublishChoiceRules(request.context, *rules),
-                 [](const choice::FormatRules& r) { return Document(config::FormatRulesToJson(r)); });
+  return Respond(
+      201, app::Journey(services.app).PublishChoiceRules(request.context, *rules),
+      [](const choice::FormatRules& r) { return Document(config::FormatRulesToJson(r)); });
 }
 
 ApiResponse ListTariffs(Services& services, const ApiRequest&) {
@@ -325,24 +329,33 @@ ApiResponse SignUp(Services& services, const ApiRequest& request) {
                  });
 }
 
+// ?before=ID&limit=N, newest first: the caseload and registration lists.
+struct PageQuery {
+  std::int64_t before = 0;
+  int limit = 0;
+};
+
+Result<PageQuery> DecodePageQuery(const Query& query) {
+  PSL_RETURN_IF_ERROR(RefuseUnknownQuery(query, {"before", "limit"}));
+  PSL_ASSIGN_OR_RETURN(const auto before, DecodeOptionalId(query, "before"));
+  PSL_ASSIGN_OR_RETURN(const int limit, DecodeLimit(query));
+  return PageQuery{before.value_or(0), limit};
+}
+
+template <typename Page, typename Encode>
+json PageJson(const Page& page, Encode encode) {
+  json items = json::array();
+  for (const auto& item : page.items) items.push_back(encode(item));
+  return json{{"items", items},
+              {"next_before", page.next_before ? json(*page.next_before) : json(nullptr)}};
+}
+
 ApiResponse ListCitizens(Services& services, const ApiRequest& request) {
-  if (auto refused = RefuseUnknownQuery(request.query, {"before", "limit"}); !refused.ok()) {
-    return ErrorResponse(refused);
-  }
-  auto before = DecodeOptionalId(request.query, "before");
-  if (!before.ok()) return ErrorResponse(before.status());
-  auto limit = DecodeLimit(request.query);
-  if (!limit.ok()) return ErrorResponse(limit.status());
-  return Respond(200,
-                 app::Journey(services.app)
-                     .ListCitizens(request.context, before->value_or(0), *limit),
-                 [](const app::CitizenPage& page) {
-                   json items = json::array();
-                   for (const auto& c : page.items) items.push_back(CitizenJson(c));
-                   return json{{"items", items},
-                               {"next_before", page.next_before ? json(*page.next_before)
-                                                                : json(nullptr)}};
-                 });
+  auto page = DecodePageQuery(request.query);
+  if (!page.ok()) return ErrorResponse(page.status());
+  return Respond(
+      200, app::Journey(services.app).ListCitizens(request.context, page->before, page->limit),
+      [](const app::CitizenPage& citizens) { return PageJson(citizens, CitizenJson); });
 }
 
 ApiResponse GetCitizen(Services& services, const ApiRequest& request) {
@@ -375,10 +388,10 @@ ApiResponse Assess(Services& services, const ApiRequest& request) {
   if (!id.ok()) return ErrorResponse(id.status());
   auto body = DecodeAssessmentRequest(request.body);
   if (!body.ok()) return ErrorResponse(body.status());
-  return Respond(201,
-                 app::Journey(services.app)
-                     .Assess(request.context, *id, body->answers, body->recommendations),
-                 AssessmentJson);
+  return Respond(
+      201,
+      app::Journey(services.app).Assess(request.context, *id, body->answers, body->recommendations),
+      AssessmentJson);
 }
 
 // --- Choice and registration ---
@@ -405,10 +418,10 @@ ApiResponse Shortlist(Services& services, const ApiRequest& request) {
   if (!id.ok()) return ErrorResponse(id.status());
   auto body = DecodeShortlistRequest(request.body);
   if (!body.ok()) return ErrorResponse(body.status());
-  return Respond(200,
-                 app::Journey(services.app)
-                     .Shortlist(request.context, *id, body->end_result, body->providers),
-                 OptionsJson);
+  return Respond(
+      200,
+      app::Journey(services.app).Shortlist(request.context, *id, body->end_result, body->providers),
+      OptionsJson);
 }
 
 ApiResponse Register(Services& services, const ApiRequest& request) {
@@ -416,10 +429,10 @@ ApiResponse Register(Services& services, const ApiRequest& request) {
   if (!id.ok()) return ErrorResponse(id.status());
   auto body = DecodeRegistrationRequest(request.body);
   if (!body.ok()) return ErrorResponse(body.status());
-  return Respond(201,
-                 app::Journey(services.app)
-                     .Register(request.context, *id, body->end_result, body->provider),
-                 RegistrationJson);
+  return Respond(
+      201,
+      app::Journey(services.app).Register(request.context, *id, body->end_result, body->provider),
+      RegistrationJson);
 }
 
 ApiResponse RegisterDefault(Services& services, const ApiRequest& request) {
@@ -427,29 +440,18 @@ ApiResponse RegisterDefault(Services& services, const ApiRequest& request) {
   if (!id.ok()) return ErrorResponse(id.status());
   auto end_result = DecodeEndResultRequest(request.body);
   if (!end_result.ok()) return ErrorResponse(end_result.status());
-  return Respond(201,
-                 app::Journey(services.app).RegisterDefault(request.context, *id, *end_result),
+  return Respond(201, app::Journey(services.app).RegisterDefault(request.context, *id, *end_result),
                  RegistrationJson);
 }
 
 ApiResponse ListRegistrations(Services& services, const ApiRequest& request) {
-  if (auto refused = RefuseUnknownQuery(request.query, {"before", "limit"}); !refused.ok()) {
-    return ErrorResponse(refused);
-  }
-  auto before = DecodeOptionalId(request.query, "before");
-  if (!before.ok()) return ErrorResponse(before.status());
-  auto limit = DecodeLimit(request.query);
-  if (!limit.ok()) return ErrorResponse(limit.status());
-  return Respond(200,
-                 app::Journey(services.app)
-                     .ListRegistrations(request.context, before->value_or(0), *limit),
-                 [](const app::RegistrationPage& page) {
-                   json items = json::array();
-                   for (const auto& r : page.items) items.push_back(RegistrationJson(r));
-                   return json{{"items", items},
-                               {"next_before", page.next_before ? json(*page.next_before)
-                                                                : json(nullptr)}};
-                 });
+  auto page = DecodePageQuery(request.query);
+  if (!page.ok()) return ErrorResponse(page.status());
+  return Respond(
+      200, app::Journey(services.app).ListRegistrations(request.context, page->before, page->limit),
+      [](const app::RegistrationPage& registrations) {
+        return PageJson(registrations, RegistrationJson);
+      });
 }
 
 ApiResponse RunChoiceJobs(Services& services, const ApiRequest& request) {

@@ -1,8 +1,7 @@
 // Choice of provider and registration (CHO-1..7) with prices locked at registration (TAR-4).
 #include <algorithm>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "psl/app/audit_writer.h"
 #include "psl/app/journey.h"
@@ -41,7 +40,7 @@ struct ChoiceContext {
   store::ChoiceRecord choice;
   store::AssessmentRecord assessment;
   std::vector<std::string> barriers;
-  std::vector<std::string> outcomes;  // of this End Result
+  std::vector<std::string> outcomes;                  // of this End Result
   std::optional<store::RegistrationRecord> previous;  // CHO-7: the revoked provider's
   OptionsView options;
 };
@@ -112,9 +111,8 @@ Result<ChoiceContext> LoadChoice(store::Transaction& transaction, const JourneyC
       const catalogue::KingOutcome* known = catalogue.FindOutcome(outcome);
       if (known && known->end_result == end_result) c.outcomes.push_back(outcome);
     }
-    PSL_ASSIGN_OR_RETURN(c.options.prices,
-                         PriceOutcomes(transaction, cache, catalogue, c.outcomes, c.barriers,
-                                       *citizen->area_code, today));
+    PSL_ASSIGN_OR_RETURN(c.options.prices, PriceOutcomes(transaction, cache, catalogue, c.outcomes,
+                                                         c.barriers, *citizen->area_code, today));
   }
 
   // Providers: a granted general licence and every top-up these outcomes need (LIC-4);
@@ -150,9 +148,9 @@ Result<ChoiceContext> LoadChoice(store::Transaction& transaction, const JourneyC
     for (const auto& summary : shopping) {
       if (summary.provider != provider.provider) continue;
       record.mystery_shopping_score_percent = summary.score_percent;
-      record.mystery_shopping_summary =
-          "Visited " + summary.visit_date + (summary.malpractice ? " (malpractice found): " : ": ") +
-          summary.finding.substr(0, 300);
+      record.mystery_shopping_summary = "Visited " + summary.visit_date +
+                                        (summary.malpractice ? " (malpractice found): " : ": ") +
+                                        summary.finding.substr(0, 300);
     }
     records.push_back(std::move(record));
   }
@@ -280,8 +278,9 @@ Result<store::RegistrationRecord> WriteRegistration(store::Transaction& transact
                                                     const std::string& basis) {
   if (c.area.mode != "live") {
     return Status(ErrorCode::kFailedPrecondition,
-                  c.area.name + " is a control area: Public Service Licensing is not live there "
-                                "(LIC-7), so no one registers with a provider yet",
+                  c.area.name +
+                      " is a control area: Public Service Licensing is not live there "
+                      "(LIC-7), so no one registers with a provider yet",
                   "citizen_id");
   }
   if (c.options.prices.empty()) {
@@ -301,8 +300,8 @@ Result<store::RegistrationRecord> WriteRegistration(store::Transaction& transact
   if (context.principal.user_id.valid()) record.chosen_by = context.principal.user_id;
   record.registered_on = now.UtcDate();
   record.registered_at = now;
-  record.catalogue_version = c.previous ? c.previous->catalogue_version
-                                        : c.assessment.catalogue_version;
+  record.catalogue_version =
+      c.previous ? c.previous->catalogue_version : c.assessment.catalogue_version;
   record.tariff_version = c.options.prices.front().quote.tariff_version;
   record.area_code = c.previous ? c.previous->area_code : c.area.code;
   record.barriers_json = c.previous ? c.previous->barriers_json : c.assessment.barriers_json;
@@ -381,9 +380,9 @@ Result<store::RegistrationRecord> Journey::Register(const RequestContext& contex
                     "this is a professional choice (CHO-1): your referring professional chooses "
                     "the provider with you; you can also ask for the default provider");
     }
-    const auto option = std::find_if(
-        c.options.providers.begin(), c.options.providers.end(),
-        [&](const ProviderOption& o) { return o.information.provider == provider; });
+    const auto option =
+        std::find_if(c.options.providers.begin(), c.options.providers.end(),
+                     [&](const ProviderOption& o) { return o.information.provider == provider; });
     if (option == c.options.providers.end()) {
       PSL_ASSIGN_OR_RETURN(const std::string why, WhyNotEligible(transaction, provider));
       return Status(ErrorCode::kFailedPrecondition,
@@ -429,9 +428,9 @@ Result<store::RegistrationRecord> Journey::RegisterDefault(const RequestContext&
                     "no licensed provider can take this customer for " + end_result + " yet",
                     "end_result");
     }
-    PSL_ASSIGN_OR_RETURN(result, WriteRegistration(transaction, context, now, c,
-                                                   c.options.default_choice->provider,
-                                                   "auto_request"));
+    PSL_ASSIGN_OR_RETURN(
+        result, WriteRegistration(transaction, context, now, c, c.options.default_choice->provider,
+                                  "auto_request"));
     return Status::Ok();
   }));
   return result;
@@ -475,9 +474,9 @@ Result<JobReport> Journey::RunChoiceJobs(const RequestContext& context, Date tod
       store::ChoiceTable choices(transaction.connection());
       for (const store::RegistrationRecord& old : affected) {
         PSL_RETURN_IF_ERROR(registrations.End(old.id, "provider_revoked"));
-        const bool outstanding = std::any_of(
-            old.outcomes.begin(), old.outcomes.end(),
-            [](const store::RegisteredOutcomeRecord& o) { return o.status == "open"; });
+        const bool outstanding =
+            std::any_of(old.outcomes.begin(), old.outcomes.end(),
+                        [](const store::RegisteredOutcomeRecord& o) { return o.status == "open"; });
         if (outstanding) {
           store::ChoiceRecord choice;
           choice.citizen_id = old.citizen_id;
@@ -491,11 +490,9 @@ Result<JobReport> Journey::RunChoiceJobs(const RequestContext& context, Date tod
           choice.opened_at = now;
           PSL_RETURN_IF_ERROR(choices.Insert(choice).ToStatus());
         }
-        PSL_RETURN_IF_ERROR(WriteAudit(transaction, context, now, "registration.end",
-                                       "registration:" + std::to_string(old.id),
-                                       nlohmann::json{{"reason", "provider_revoked"},
-                                                      {"new_choice", outstanding}}
-                                           .dump()));
+        PSL_RETURN_IF_ERROR(WriteAudit(
+            transaction, context, now, "registration.end", "registration:" + std::to_string(old.id),
+            nlohmann::json{{"reason", "provider_revoked"}, {"new_choice", outstanding}}.dump()));
         ++done;
       }
       return Status::Ok();
@@ -509,21 +506,21 @@ Result<JobReport> Journey::RunChoiceJobs(const RequestContext& context, Date tod
     int handled = 0;
     PSL_RETURN_IF_ERROR(app_.store().Write([&](store::Transaction& transaction) -> Status {
       store::ChoiceTable choices(transaction.connection());
-      PSL_ASSIGN_OR_RETURN(auto overdue, choices.Overdue(today, kBatch + static_cast<int>(after_skipped)));
+      PSL_ASSIGN_OR_RETURN(auto overdue,
+                           choices.Overdue(today, kBatch + static_cast<int>(after_skipped)));
       for (std::size_t i = static_cast<std::size_t>(after_skipped); i < overdue.size(); ++i) {
         const store::ChoiceRecord& choice = overdue[i];
         ++handled;
-        PSL_ASSIGN_OR_RETURN(ChoiceContext c, LoadChoice(transaction, app_.journey_cache(),
-                                                         choice.citizen_id, choice.end_result,
-                                                         today));
+        PSL_ASSIGN_OR_RETURN(ChoiceContext c,
+                             LoadChoice(transaction, app_.journey_cache(), choice.citizen_id,
+                                        choice.end_result, today));
         if (!c.options.default_choice || c.area.mode != "live" || c.options.prices.empty()) {
           ++report.left_open_without_provider;
           ++after_skipped;
           continue;
         }
         PSL_RETURN_IF_ERROR(WriteRegistration(transaction, context, now, c,
-                                              c.options.default_choice->provider,
-                                              "auto_deadline")
+                                              c.options.default_choice->provider, "auto_deadline")
                                 .ToStatus());
         ++report.auto_registered;
       }

@@ -1,6 +1,5 @@
 // Entry (ENT-1, ENT-2), the citizen record and caseloads, and the single assessment (ASM-1..3).
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "psl/access/user.h"
@@ -40,11 +39,8 @@ Status CheckCitizenVisible(store::Transaction& transaction, const RequestContext
       PSL_ASSIGN_OR_RETURN(visible, citizens.Visible(id, scope));
       break;
     }
-    case Role::kCitizen:
-      visible = principal.citizen_id && *principal.citizen_id == id;
-      break;
-    default:
-      break;
+    case Role::kCitizen: visible = principal.citizen_id && *principal.citizen_id == id; break;
+    default: break;
   }
   if (visible) return Status::Ok();
   return Status(ErrorCode::kNotFound,
@@ -100,9 +96,9 @@ Result<AssessmentView> ViewAssessment(store::Transaction& transaction, const Jou
     }
   }
   std::sort(view.eligible_end_results.begin(), view.eligible_end_results.end());
-  PSL_ASSIGN_OR_RETURN(view.prices, PriceOutcomes(transaction, cache, catalogue,
-                                                  view.eligible_outcomes, view.barriers,
-                                                  area_code, today));
+  PSL_ASSIGN_OR_RETURN(view.prices,
+                       PriceOutcomes(transaction, cache, catalogue, view.eligible_outcomes,
+                                     view.barriers, area_code, today));
   return view;
 }
 
@@ -167,7 +163,8 @@ Result<EntryResult> Journey::RecordEntry(const RequestContext& context, const En
 
   EntryResult result;
   Status written = app_.store().Write([&](store::Transaction& transaction) -> Status {
-    PSL_RETURN_IF_ERROR(LoadArea(transaction, input.person.area_code, "person.area_code").ToStatus());
+    PSL_RETURN_IF_ERROR(
+        LoadArea(transaction, input.person.area_code, "person.area_code").ToStatus());
     store::CitizenTable citizens(transaction.connection());
     std::optional<store::CitizenRecord> found;
     if (context.principal.role == Role::kCitizen) {
@@ -239,8 +236,8 @@ Result<EntryResult> Journey::RecordEntry(const RequestContext& context, const En
 }
 
 Result<EntryResult> Journey::SignUp(const RequestContext& context, const SignUpInput& input) {
-  PSL_RETURN_IF_ERROR(RequireRole(context, {Role::kPublic},
-                                  "sign up as a new citizen (sign out first)"));
+  PSL_RETURN_IF_ERROR(
+      RequireRole(context, {Role::kPublic}, "sign up as a new citizen (sign out first)"));
   PSL_RETURN_IF_ERROR(access::ValidateUsername(input.username));
   PSL_RETURN_IF_ERROR(access::ValidatePassword(input.password));
   PSL_RETURN_IF_ERROR(entry::ValidateRouteAndSource("self_referral", input.source));
@@ -252,7 +249,8 @@ Result<EntryResult> Journey::SignUp(const RequestContext& context, const SignUpI
   PSL_ASSIGN_OR_RETURN(const std::string hash, HashPassword(input.password));
   EntryResult result;
   Status written = app_.store().Write([&](store::Transaction& transaction) -> Status {
-    PSL_RETURN_IF_ERROR(LoadArea(transaction, input.person.area_code, "person.area_code").ToStatus());
+    PSL_RETURN_IF_ERROR(
+        LoadArea(transaction, input.person.area_code, "person.area_code").ToStatus());
     store::CitizenTable citizens(transaction.connection());
     std::optional<store::CitizenRecord> existing;
     if (number) {
@@ -289,12 +287,12 @@ Result<EntryResult> Journey::SignUp(const RequestContext& context, const SignUpI
     entry.recorded_at = now;
     PSL_ASSIGN_OR_RETURN(result.entry_id, entries.Insert(entry));
     result.citizen_id = identity.id;
-    return WriteAudit(transaction, context, now, "citizen.sign_up",
-                      "citizen:" + std::to_string(identity.id.value()),
-                      nlohmann::json{{"username", input.username},
-                                     {"source", input.source},
-                                     {"entry_id", result.entry_id}}
-                          .dump());
+    return WriteAudit(
+        transaction, context, now, "citizen.sign_up",
+        "citizen:" + std::to_string(identity.id.value()),
+        nlohmann::json{
+            {"username", input.username}, {"source", input.source}, {"entry_id", result.entry_id}}
+            .dump());
   });
   if (!written.ok() && written.code() == ErrorCode::kAlreadyExists) {
     return Status(ErrorCode::kConflict, "someone signed up with these details at the same moment");
@@ -406,8 +404,9 @@ Result<AssessmentView> Journey::Assess(const RequestContext& context, CitizenId 
     PSL_ASSIGN_OR_RETURN(const AssessmentConfig config, LoadAssessmentConfig(transaction));
     PSL_ASSIGN_OR_RETURN(const catalogue::Catalogue catalogue,
                          LoadCatalogue(transaction, std::nullopt));
-    PSL_ASSIGN_OR_RETURN(const assessment::Outcome outcome,
-                         assessment::Assess(config.questionnaire, config.rules, catalogue, answers));
+    PSL_ASSIGN_OR_RETURN(
+        const assessment::Outcome outcome,
+        assessment::Assess(config.questionnaire, config.rules, catalogue, answers));
     store::AssessmentRecord record;
     record.citizen_id = id;
     record.entry_id = entry->id;
@@ -445,8 +444,8 @@ Result<AssessmentView> Journey::Assess(const RequestContext& context, CitizenId 
       choice.citizen_id = id;
       choice.end_result = end_result;
       choice.assessment_id = record.id;
-      choice.format = std::string(choice::FormatName(
-          choice::FormatFor(rules, entry->route, entry->source, end_result)));
+      choice.format = std::string(
+          choice::FormatName(choice::FormatFor(rules, entry->route, entry->source, end_result)));
       choice.reason = reason;
       choice.deadline = today.AddDays(rules.choice_deadline_days);
       choice.status = "open";

@@ -2,7 +2,6 @@
 // tariffs), quotes, and the reference data they read. Version 1 of each is built in: the
 // database holds the versions published after it.
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "psl/app/audit_writer.h"
@@ -67,9 +66,9 @@ namespace journey {
 
 Status RequireRole(const RequestContext& context, access::RoleSet roles, std::string_view what) {
   if (roles.Contains(context.principal.role)) return Status::Ok();
-  return Status(ErrorCode::kPermissionDenied,
-                std::string(access::RoleName(context.principal.role)) + " may not " +
-                    std::string(what));
+  return Status(
+      ErrorCode::kPermissionDenied,
+      std::string(access::RoleName(context.principal.role)) + " may not " + std::string(what));
 }
 
 Result<catalogue::Catalogue> LoadCatalogue(store::Transaction& transaction,
@@ -89,8 +88,8 @@ Result<catalogue::Catalogue> LoadCatalogue(store::Transaction& transaction,
   }
   auto parsed = config::ParseCatalogue(record->document);
   if (!parsed.ok()) {
-    return Status(ErrorCode::kInternal, "a stored catalogue does not parse: " +
-                                            parsed.status().message());
+    return Status(ErrorCode::kInternal,
+                  "a stored catalogue does not parse: " + parsed.status().message());
   }
   return std::move(parsed).value();
 }
@@ -135,8 +134,7 @@ Result<std::shared_ptr<const tariff::Tariff>> LoadTariff(store::Transaction& tra
 }
 
 Result<std::shared_ptr<const tariff::Tariff>> TariffInForce(store::Transaction& transaction,
-                                                            const JourneyCache& cache,
-                                                            Date date) {
+                                                            const JourneyCache& cache, Date date) {
   store::TariffTable table(transaction.connection());
   PSL_ASSIGN_OR_RETURN(auto record, table.InForce(date));
   if (record) return LoadTariff(transaction, cache, *record);
@@ -148,8 +146,7 @@ Result<std::shared_ptr<const tariff::Tariff>> TariffInForce(store::Transaction& 
                   "date");
   }
   // The built-in version 1 is never copied into the cache: it is a static already.
-  return std::shared_ptr<const tariff::Tariff>(std::shared_ptr<const tariff::Tariff>(),
-                                               &built_in);
+  return std::shared_ptr<const tariff::Tariff>(std::shared_ptr<const tariff::Tariff>(), &built_in);
 }
 
 Result<std::shared_ptr<const tariff::UnemploymentSeries>> Series(store::Transaction& transaction,
@@ -225,9 +222,9 @@ Result<catalogue::Catalogue> Journey::PublishCatalogue(const RequestContext& con
                     "version");
     }
     store::ConfigTable table(transaction.connection());
-    PSL_RETURN_IF_ERROR(table.Insert({"catalogue", catalogue.version,
-                                      config::CatalogueToJson(catalogue),
-                                      context.principal.user_id, app_.clock().Now()}));
+    PSL_RETURN_IF_ERROR(
+        table.Insert({"catalogue", catalogue.version, config::CatalogueToJson(catalogue),
+                      context.principal.user_id, app_.clock().Now()}));
     return WriteAudit(transaction, context, app_.clock().Now(), "catalogue.publish",
                       "catalogue:" + std::to_string(catalogue.version),
                       nlohmann::json{{"outcomes", catalogue.outcomes.size()}}.dump());
@@ -254,10 +251,10 @@ Result<AssessmentConfig> Journey::PublishAssessmentConfig(const RequestContext& 
     PSL_ASSIGN_OR_RETURN(const catalogue::Catalogue catalogue,
                          LoadCatalogue(transaction, std::nullopt));
     if (config.questionnaire.version != latest.questionnaire.version + 1) {
-      return Status(ErrorCode::kConflict,
-                    "the next questionnaire version is " +
-                        std::to_string(latest.questionnaire.version + 1),
-                    "questionnaire.version");
+      return Status(
+          ErrorCode::kConflict,
+          "the next questionnaire version is " + std::to_string(latest.questionnaire.version + 1),
+          "questionnaire.version");
     }
     if (config.rules.version != latest.rules.version + 1) {
       return Status(ErrorCode::kConflict,
@@ -270,9 +267,9 @@ Result<AssessmentConfig> Journey::PublishAssessmentConfig(const RequestContext& 
     PSL_RETURN_IF_ERROR(table.Insert({"questionnaire", config.questionnaire.version,
                                       config::QuestionnaireToJson(config.questionnaire),
                                       context.principal.user_id, now}));
-    PSL_RETURN_IF_ERROR(table.Insert({"rules", config.rules.version,
-                                      config::RulesToJson(config.rules),
-                                      context.principal.user_id, now}));
+    PSL_RETURN_IF_ERROR(
+        table.Insert({"rules", config.rules.version, config::RulesToJson(config.rules),
+                      context.principal.user_id, now}));
     return WriteAudit(transaction, context, now, "assessment.publish",
                       "questionnaire:" + std::to_string(config.questionnaire.version),
                       nlohmann::json{{"rules_version", config.rules.version}}.dump());
@@ -297,15 +294,15 @@ Result<choice::FormatRules> Journey::PublishChoiceRules(const RequestContext& co
   PSL_RETURN_IF_ERROR(app_.store().Write([&](store::Transaction& transaction) -> Status {
     PSL_ASSIGN_OR_RETURN(const choice::FormatRules latest, LoadChoiceRules(transaction));
     if (rules.version != latest.version + 1) {
-      return Status(ErrorCode::kConflict,
-                    "the next version of the rules of choice is " +
-                        std::to_string(latest.version + 1),
-                    "version");
+      return Status(
+          ErrorCode::kConflict,
+          "the next version of the rules of choice is " + std::to_string(latest.version + 1),
+          "version");
     }
     store::ConfigTable table(transaction.connection());
-    PSL_RETURN_IF_ERROR(table.Insert({"choice_rules", rules.version,
-                                      config::FormatRulesToJson(rules),
-                                      context.principal.user_id, app_.clock().Now()}));
+    PSL_RETURN_IF_ERROR(
+        table.Insert({"choice_rules", rules.version, config::FormatRulesToJson(rules),
+                      context.principal.user_id, app_.clock().Now()}));
     return WriteAudit(transaction, context, app_.clock().Now(), "choice_rules.publish",
                       "choice_rules:" + std::to_string(rules.version), "{}");
   }));
@@ -388,10 +385,9 @@ Result<TariffView> Journey::ProposeTariff(const RequestContext& context,
     record.proposed_at = now;
     PSL_RETURN_IF_ERROR(table.Insert(record));
     view = TariffView{record, proposed};
-    return WriteAudit(transaction, context, now, "tariff.propose",
-                      "tariff:" + std::to_string(proposed.version),
-                      nlohmann::json{{"effective_from", proposed.effective_from.ToString()}}
-                          .dump());
+    return WriteAudit(
+        transaction, context, now, "tariff.propose", "tariff:" + std::to_string(proposed.version),
+        nlohmann::json{{"effective_from", proposed.effective_from.ToString()}}.dump());
   }));
   return view;
 }
@@ -403,13 +399,12 @@ Result<TariffView> Journey::ApproveTariff(const RequestContext& context, int ver
     store::TariffTable table(transaction.connection());
     PSL_ASSIGN_OR_RETURN(auto record, table.Get(version));
     if (!record) {
-      return Status(ErrorCode::kNotFound, "there is no proposed tariff version " +
-                                              std::to_string(version),
-                    "version");
+      return Status(ErrorCode::kNotFound,
+                    "there is no proposed tariff version " + std::to_string(version), "version");
     }
     if (record->status != "proposed") {
-      return Status(ErrorCode::kFailedPrecondition, "tariff version " + std::to_string(version) +
-                                                        " is already approved");
+      return Status(ErrorCode::kFailedPrecondition,
+                    "tariff version " + std::to_string(version) + " is already approved");
     }
     if (record->proposed_by && *record->proposed_by == context.principal.user_id) {
       return Status(ErrorCode::kFailedPrecondition,
@@ -417,7 +412,8 @@ Result<TariffView> Journey::ApproveTariff(const RequestContext& context, int ver
                     "proposed");
     }
     const Timestamp now = app_.clock().Now();
-    PSL_ASSIGN_OR_RETURN(const bool approved, table.Approve(version, context.principal.user_id, now));
+    PSL_ASSIGN_OR_RETURN(const bool approved,
+                         table.Approve(version, context.principal.user_id, now));
     if (!approved) return Status(ErrorCode::kConflict, "the tariff changed; try again");
     PSL_ASSIGN_OR_RETURN(record, table.Get(version));
     PSL_ASSIGN_OR_RETURN(auto tariff, LoadTariff(transaction, app_.journey_cache(), *record));

@@ -72,10 +72,12 @@ int RunQuote(const QuoteOptions& options) {
     return Fail(Status(ErrorCode::kInvalidArgument, date.status().message(), "date"),
                 "give the date as YYYY-MM-DD");
   }
-  auto quote = options.db.empty() ? QuoteBuiltIn(options, *date) : QuoteFromDatabase(options, *date);
+  auto quote =
+      options.db.empty() ? QuoteBuiltIn(options, *date) : QuoteFromDatabase(options, *date);
   if (!quote.ok()) {
-    return Fail(quote.status(), "see `psl quote --help`; GET /api/v1/catalogue and "
-                                "GET /api/v1/tariffs/1 list outcomes and barriers");
+    return Fail(quote.status(),
+                "see `psl quote --help`; GET /api/v1/catalogue and "
+                "GET /api/v1/tariffs/1 list outcomes and barriers");
   }
   std::cout << config::QuoteToJson(*quote) << "\n";
   return 0;
@@ -90,8 +92,7 @@ CLI::App* AddJobsCommand(CLI::App& cli, JobOptions& options) {
       "and offer a new choice to customers of revoked providers (CHO-7)");
   deadlines->add_option("--db", options.db, "Database: sqlite:PATH or postgresql://...")
       ->capture_default_str();
-  deadlines->add_option("--date", options.date,
-                        "Run as of this date, YYYY-MM-DD (default: today)");
+  deadlines->add_option("--date", options.date, "Run as of this date, YYYY-MM-DD (default: today)");
   return deadlines;
 }
 
@@ -114,10 +115,11 @@ int RunChoiceDeadlines(const JobOptions& options) {
                                     "cli:jobs-choice-deadlines"};
   auto report = app::Journey(app).RunChoiceJobs(context, today);
   if (!report.ok()) return Fail(report.status());
-  std::printf("%s: %d registered with the default provider, %d offered a new choice after a "
-              "revocation, %d left open (no eligible provider)\n",
-              today.ToString().c_str(), report->auto_registered,
-              report->reopened_after_revocation, report->left_open_without_provider);
+  std::printf(
+      "%s: %d registered with the default provider, %d offered a new choice after a "
+      "revocation, %d left open (no eligible provider)\n",
+      today.ToString().c_str(), report->auto_registered, report->reopened_after_revocation,
+      report->left_open_without_provider);
   return 0;
 }
 

@@ -14,8 +14,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "psl/config/json_reader.h"
 #include "psl/config/config_json.h"
+#include "psl/config/json_reader.h"
 
 namespace psl::config {
 namespace {
@@ -60,8 +60,7 @@ Result<std::map<std::string, Money>> ReadPenceMap(const json& object, const std:
   return amounts;
 }
 
-Result<Weight> ReadWeight(ObjectReader& reader, const std::string& name,
-                          const std::string& field) {
+Result<Weight> ReadWeight(ObjectReader& reader, const std::string& name, const std::string& field) {
   PSL_ASSIGN_OR_RETURN(const std::string text, reader.String(name, 32));
   auto weight = Weight::Parse(text);
   if (!weight.ok()) return Invalid(weight.status().message(), field);

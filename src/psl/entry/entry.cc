@@ -56,9 +56,10 @@ Result<std::string> NormaliseNationalInsurance(std::string_view text) {
             compact[8] >= 'A' && compact[8] <= 'D';
   for (std::size_t i = 2; ok && i < 8; ++i) ok = is_digit(compact[i]);
   if (!ok) {
-    return Invalid("a National Insurance number is two letters, six digits and A, B, C or D "
-                   "(for example QQ 12 34 56 C)",
-                   "national_insurance");
+    return Invalid(
+        "a National Insurance number is two letters, six digits and A, B, C or D "
+        "(for example QQ 12 34 56 C)",
+        "national_insurance");
   }
   return compact;
 }
@@ -78,8 +79,7 @@ Status ValidatePerson(const Person& person, Date today) {
     return Invalid("the date of birth cannot be before 1900", "date_of_birth");
   }
   if (person.area_code.empty() || person.area_code.size() > 16) {
-    return Invalid("the home district is a local authority code such as E06000001",
-                   "area_code");
+    return Invalid("the home district is a local authority code such as E06000001", "area_code");
   }
   if (person.national_insurance) {
     auto normalised = NormaliseNationalInsurance(*person.national_insurance);

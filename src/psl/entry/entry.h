@@ -23,18 +23,18 @@ namespace psl::entry {
 inline constexpr std::string_view kLifeEventSources[] = {
     "birth", "leaving_education", "chronic_illness", "redundancy", "sentencing"};
 inline constexpr std::string_view kReferralSources[] = {
-    "social_worker", "police", "court", "probation", "street_team",
-    "mental_health", "jobcentre", "gp", "health_visitor", "school"};
-inline constexpr std::string_view kSelfReferralSources[] = {
-    "online", "gp", "councillor_or_mp", "helpline"};
+    "social_worker", "police",    "court", "probation",      "street_team",
+    "mental_health", "jobcentre", "gp",    "health_visitor", "school"};
+inline constexpr std::string_view kSelfReferralSources[] = {"online", "gp", "councillor_or_mp",
+                                                            "helpline"};
 
 // kInvalidArgument naming "route" or "source".
 Status ValidateRouteAndSource(std::string_view route, std::string_view source);
 
 struct Person {
-  std::string full_name;                       // 1..200 characters
-  Date date_of_birth;                          // not in the future, not before 1900
-  std::string area_code;                       // the home district (checked by the store)
+  std::string full_name;                          // 1..200 characters
+  Date date_of_birth;                             // not in the future, not before 1900
+  std::string area_code;                          // the home district (checked by the store)
   std::optional<std::string> national_insurance;  // "QQ123456C" (normalised)
   std::optional<std::string> email;
 };

@@ -95,10 +95,11 @@ Result<std::optional<ConfigRecord>> ConfigTable::Get(std::string_view kind, int 
 
 Status ConfigTable::Insert(const ConfigRecord& record) {
   return connection_
-      .Execute("INSERT INTO config_versions (kind, version, document, published_by_user_id, "
-               "published_at) VALUES ($1, $2, $3, $4, $5)",
-               {record.kind, std::int64_t{record.version}, record.document,
-                IdOrNull(record.published_by), record.published_at.unix_seconds()})
+      .Execute(
+          "INSERT INTO config_versions (kind, version, document, published_by_user_id, "
+          "published_at) VALUES ($1, $2, $3, $4, $5)",
+          {record.kind, std::int64_t{record.version}, record.document,
+           IdOrNull(record.published_by), record.published_at.unix_seconds()})
       .ToStatus();
 }
 
@@ -127,22 +128,21 @@ TariffRecord TariffFromRow(const Row& row) {
 
 Status TariffTable::Insert(const TariffRecord& record) {
   return connection_
-      .Execute("INSERT INTO tariffs (version, effective_from, document, status, "
-               "proposed_by_user_id, proposed_at, approved_by_user_id, approved_at) VALUES ($1, "
-               "$2, $3, $4, $5, $6, $7, $8)",
-               {std::int64_t{record.version}, record.effective_from.ToString(), record.document,
-                record.status, IdOrNull(record.proposed_by), record.proposed_at.unix_seconds(),
-                IdOrNull(record.approved_by),
-                record.approved_at ? SqlValue(record.approved_at->unix_seconds())
-                                   : SqlValue(nullptr)})
+      .Execute(
+          "INSERT INTO tariffs (version, effective_from, document, status, "
+          "proposed_by_user_id, proposed_at, approved_by_user_id, approved_at) VALUES ($1, "
+          "$2, $3, $4, $5, $6, $7, $8)",
+          {std::int64_t{record.version}, record.effective_from.ToString(), record.document,
+           record.status, IdOrNull(record.proposed_by), record.proposed_at.unix_seconds(),
+           IdOrNull(record.approved_by),
+           record.approved_at ? SqlValue(record.approved_at->unix_seconds()) : SqlValue(nullptr)})
       .ToStatus();
 }
 
 Result<std::optional<TariffRecord>> TariffTable::Get(int version) {
-  PSL_ASSIGN_OR_RETURN(Rows rows,
-                       connection_.Query("SELECT " + std::string(kTariffColumns) +
-                                             " FROM tariffs WHERE version = $1",
-                                         {std::int64_t{version}}));
+  PSL_ASSIGN_OR_RETURN(Rows rows, connection_.Query("SELECT " + std::string(kTariffColumns) +
+                                                        " FROM tariffs WHERE version = $1",
+                                                    {std::int64_t{version}}));
   if (rows.empty()) return std::optional<TariffRecord>();
   return std::optional<TariffRecord>(TariffFromRow(rows[0]));
 }
@@ -164,20 +164,20 @@ Result<std::vector<TariffRecord>> TariffTable::List(int limit) {
 }
 
 Result<std::optional<TariffRecord>> TariffTable::InForce(Date date) {
-  PSL_ASSIGN_OR_RETURN(
-      Rows rows, connection_.Query("SELECT " + std::string(kTariffColumns) +
-                                       " FROM tariffs WHERE status = 'approved' AND "
-                                       "effective_from <= $1 ORDER BY effective_from DESC, "
-                                       "version DESC LIMIT 1",
-                                   {date.ToString()}));
+  PSL_ASSIGN_OR_RETURN(Rows rows,
+                       connection_.Query("SELECT " + std::string(kTariffColumns) +
+                                             " FROM tariffs WHERE status = 'approved' AND "
+                                             "effective_from <= $1 ORDER BY effective_from DESC, "
+                                             "version DESC LIMIT 1",
+                                         {date.ToString()}));
   if (rows.empty()) return std::optional<TariffRecord>();
   return std::optional<TariffRecord>(TariffFromRow(rows[0]));
 }
 
 Result<std::vector<TariffRecord>> TariffTable::Approved() {
   PSL_ASSIGN_OR_RETURN(Rows rows, connection_.Query("SELECT " + std::string(kTariffColumns) +
-                                                        " FROM tariffs WHERE status = 'approved' "
-                                                        "ORDER BY version"));
+                                                    " FROM tariffs WHERE status = 'approved' "
+                                                    "ORDER BY version"));
   std::vector<TariffRecord> records;
   for (const Row& row : rows) records.push_back(TariffFromRow(row));
   return records;
@@ -196,9 +196,10 @@ Result<bool> TariffTable::Approve(int version, UserId by, Timestamp now) {
 
 Status UnemploymentTable::Upsert(const RateRecord& rate) {
   return connection_
-      .Execute("INSERT INTO unemployment_rates (month, rate_tenths) VALUES ($1, $2) "
-               "ON CONFLICT (month) DO UPDATE SET rate_tenths = excluded.rate_tenths",
-               {rate.month, rate.rate_tenths})
+      .Execute(
+          "INSERT INTO unemployment_rates (month, rate_tenths) VALUES ($1, $2) "
+          "ON CONFLICT (month) DO UPDATE SET rate_tenths = excluded.rate_tenths",
+          {rate.month, rate.rate_tenths})
       .ToStatus();
 }
 
@@ -249,8 +250,7 @@ Result<std::optional<CitizenRecord>> OneCitizen(Connection& connection, const st
 std::string ScopeCondition(const CitizenScope& scope, int n) {
   const std::string p = "$" + std::to_string(n);
   switch (scope.kind) {
-    case CitizenScope::Kind::kAll:
-      return "1 = 1";
+    case CitizenScope::Kind::kAll: return "1 = 1";
     case CitizenScope::Kind::kReferrer:
       return "(EXISTS (SELECT 1 FROM entries e WHERE e.citizen_id = c.id AND "
              "e.recorded_by_user_id = " +
@@ -268,12 +268,9 @@ std::string ScopeCondition(const CitizenScope& scope, int n) {
 
 SqlValue ScopeParameter(const CitizenScope& scope) {
   switch (scope.kind) {
-    case CitizenScope::Kind::kAll:
-      return std::int64_t{0};
-    case CitizenScope::Kind::kReferrer:
-      return scope.referrer.value();
-    case CitizenScope::Kind::kProvider:
-      return scope.provider.value();
+    case CitizenScope::Kind::kAll: return std::int64_t{0};
+    case CitizenScope::Kind::kReferrer: return scope.referrer.value();
+    case CitizenScope::Kind::kProvider: return scope.provider.value();
   }
   return std::int64_t{0};
 }
@@ -288,14 +285,14 @@ Result<std::optional<CitizenRecord>> CitizenTable::Get(CitizenId id) {
 
 Result<std::optional<CitizenRecord>> CitizenTable::FindByNationalInsurance(
     std::string_view number) {
-  return OneCitizen(connection_,
-                    "SELECT " + std::string(kCitizenColumns) +
-                        " FROM citizens c WHERE c.national_insurance = $1",
-                    {std::string(number)});
+  return OneCitizen(
+      connection_,
+      "SELECT " + std::string(kCitizenColumns) + " FROM citizens c WHERE c.national_insurance = $1",
+      {std::string(number)});
 }
 
 Result<std::optional<CitizenRecord>> CitizenTable::FindByFallbackKey(std::string_view key,
-                                                                    bool without_number_only) {
+                                                                     bool without_number_only) {
   return OneCitizen(connection_,
                     "SELECT " + std::string(kCitizenColumns) +
                         " FROM citizens c WHERE c.fallback_key = $1 AND ($2 = 0 OR "
@@ -305,35 +302,36 @@ Result<std::optional<CitizenRecord>> CitizenTable::FindByFallbackKey(std::string
 
 Result<CitizenId> CitizenTable::Insert(const CitizenRecord& citizen) {
   PSL_ASSIGN_OR_RETURN(
-      auto id, connection_.InsertReturningId(
-                   "INSERT INTO citizens (full_name, date_of_birth, area_code, national_insurance, "
-                   "fallback_key, email, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                   {TextOrNull(citizen.full_name),
-                    citizen.date_of_birth ? SqlValue(citizen.date_of_birth->ToString())
-                                          : SqlValue(nullptr),
-                    TextOrNull(citizen.area_code), TextOrNull(citizen.national_insurance),
-                    TextOrNull(citizen.fallback_key), TextOrNull(citizen.email),
-                    citizen.created_at.unix_seconds()}));
+      auto id,
+      connection_.InsertReturningId(
+          "INSERT INTO citizens (full_name, date_of_birth, area_code, national_insurance, "
+          "fallback_key, email, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+          {TextOrNull(citizen.full_name),
+           citizen.date_of_birth ? SqlValue(citizen.date_of_birth->ToString()) : SqlValue(nullptr),
+           TextOrNull(citizen.area_code), TextOrNull(citizen.national_insurance),
+           TextOrNull(citizen.fallback_key), TextOrNull(citizen.email),
+           citizen.created_at.unix_seconds()}));
   PSL_CHECK(id.has_value(), "a citizen insert always inserts");
   return CitizenId(*id);
 }
 
 Status CitizenTable::UpdateIdentity(const CitizenRecord& citizen) {
   return connection_
-      .Execute("UPDATE citizens SET full_name = $1, date_of_birth = $2, area_code = $3, "
-               "national_insurance = $4, fallback_key = $5, email = $6 WHERE id = $7",
-               {TextOrNull(citizen.full_name),
-                citizen.date_of_birth ? SqlValue(citizen.date_of_birth->ToString())
-                                      : SqlValue(nullptr),
-                TextOrNull(citizen.area_code), TextOrNull(citizen.national_insurance),
-                TextOrNull(citizen.fallback_key), TextOrNull(citizen.email), citizen.id.value()})
+      .Execute(
+          "UPDATE citizens SET full_name = $1, date_of_birth = $2, area_code = $3, "
+          "national_insurance = $4, fallback_key = $5, email = $6 WHERE id = $7",
+          {TextOrNull(citizen.full_name),
+           citizen.date_of_birth ? SqlValue(citizen.date_of_birth->ToString()) : SqlValue(nullptr),
+           TextOrNull(citizen.area_code), TextOrNull(citizen.national_insurance),
+           TextOrNull(citizen.fallback_key), TextOrNull(citizen.email), citizen.id.value()})
       .ToStatus();
 }
 
 Result<bool> CitizenTable::Visible(CitizenId id, const CitizenScope& scope) {
-  PSL_ASSIGN_OR_RETURN(Rows rows, connection_.Query("SELECT 1 FROM citizens c WHERE c.id = $1 AND " +
-                                                        ScopeCondition(scope, 2),
-                                                    {id.value(), ScopeParameter(scope)}));
+  PSL_ASSIGN_OR_RETURN(
+      Rows rows,
+      connection_.Query("SELECT 1 FROM citizens c WHERE c.id = $1 AND " + ScopeCondition(scope, 2),
+                        {id.value(), ScopeParameter(scope)}));
   return !rows.empty();
 }
 
@@ -380,13 +378,13 @@ EntryRecord EntryFromRow(const Row& row) {
 
 Result<std::int64_t> EntryTable::Insert(const EntryRecord& entry) {
   PSL_ASSIGN_OR_RETURN(
-      auto id, connection_.InsertReturningId(
-                   "INSERT INTO entries (citizen_id, route, source, recorded_by_user_id, notes, "
-                   "matched_existing, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                   {entry.citizen_id.value(), entry.route, entry.source,
-                    IdOrNull(entry.recorded_by), entry.notes,
-                    std::int64_t{entry.matched_existing ? 1 : 0},
-                    entry.recorded_at.unix_seconds()}));
+      auto id,
+      connection_.InsertReturningId(
+          "INSERT INTO entries (citizen_id, route, source, recorded_by_user_id, notes, "
+          "matched_existing, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+          {entry.citizen_id.value(), entry.route, entry.source, IdOrNull(entry.recorded_by),
+           entry.notes, std::int64_t{entry.matched_existing ? 1 : 0},
+           entry.recorded_at.unix_seconds()}));
   PSL_CHECK(id.has_value(), "an entry insert always inserts");
   return *id;
 }
@@ -617,24 +615,24 @@ Result<std::int64_t> RegistrationTable::Insert(const RegistrationRecord& r) {
           "catalogue_version, tariff_version, area_code, barriers, barrier_count, status, "
           "ended_reason, replaces_registration_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
           "$10, $11, $12, $13, $14, $15, 'active', NULL, $16)",
-          {r.citizen_id.value(), r.end_result, r.provider_id.value(), r.choice_id,
-           r.assessment_id, r.format, r.basis, IdOrNull(r.chosen_by),
-           r.registered_on.ToString(), r.registered_at.unix_seconds(),
-           std::int64_t{r.catalogue_version}, std::int64_t{r.tariff_version}, r.area_code,
-           r.barriers_json, std::int64_t{r.barrier_count},
-           IntOrNull(r.replaces_registration_id)}));
+          {r.citizen_id.value(), r.end_result, r.provider_id.value(), r.choice_id, r.assessment_id,
+           r.format, r.basis, IdOrNull(r.chosen_by), r.registered_on.ToString(),
+           r.registered_at.unix_seconds(), std::int64_t{r.catalogue_version},
+           std::int64_t{r.tariff_version}, r.area_code, r.barriers_json,
+           std::int64_t{r.barrier_count}, IntOrNull(r.replaces_registration_id)}));
   PSL_CHECK(id.has_value(), "a registration insert always inserts");
   return *id;
 }
 
 Status RegistrationTable::InsertOutcome(const RegisteredOutcomeRecord& o) {
   return connection_
-      .Execute("INSERT INTO registered_outcomes (registration_id, outcome, base_pence, "
-               "geographic_weight_micros, cyclical_weight_micros, price_pence, tariff_version, "
-               "explanation, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-               {o.registration_id, o.outcome, o.base_pence, o.geographic_weight_micros,
-                o.cyclical_weight_micros, o.price_pence, std::int64_t{o.tariff_version},
-                o.explanation_json, o.status})
+      .Execute(
+          "INSERT INTO registered_outcomes (registration_id, outcome, base_pence, "
+          "geographic_weight_micros, cyclical_weight_micros, price_pence, tariff_version, "
+          "explanation, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+          {o.registration_id, o.outcome, o.base_pence, o.geographic_weight_micros,
+           o.cyclical_weight_micros, o.price_pence, std::int64_t{o.tariff_version},
+           o.explanation_json, o.status})
       .ToStatus();
 }
 
@@ -694,8 +692,7 @@ Result<std::optional<RegistrationRecord>> FirstOf(Result<std::vector<Registratio
 
 Result<std::optional<RegistrationRecord>> RegistrationTable::Get(std::int64_t id) {
   const SqlValue parameters[] = {id};
-  return FirstOf(
-      ReadRegistrations(connection_, RegistrationSelect("WHERE r.id = $1"), parameters));
+  return FirstOf(ReadRegistrations(connection_, RegistrationSelect("WHERE r.id = $1"), parameters));
 }
 
 Result<std::optional<RegistrationRecord>> RegistrationTable::Active(CitizenId citizen,
@@ -709,13 +706,13 @@ Result<std::optional<RegistrationRecord>> RegistrationTable::Active(CitizenId ci
 
 Result<std::vector<RegistrationRecord>> RegistrationTable::ForCitizen(CitizenId citizen) {
   const SqlValue parameters[] = {citizen.value()};
-  return ReadRegistrations(
-      connection_, RegistrationSelect("WHERE r.citizen_id = $1 ORDER BY r.id LIMIT 200"),
-      parameters);
+  return ReadRegistrations(connection_,
+                           RegistrationSelect("WHERE r.citizen_id = $1 ORDER BY r.id LIMIT 200"),
+                           parameters);
 }
 
-Result<std::vector<RegistrationRecord>> RegistrationTable::List(
-    std::optional<ProviderId> provider, std::int64_t before_id, int limit) {
+Result<std::vector<RegistrationRecord>> RegistrationTable::List(std::optional<ProviderId> provider,
+                                                                std::int64_t before_id, int limit) {
   const SqlValue parameters[] = {provider ? provider->value() : std::int64_t{0}, before_id,
                                  std::int64_t{limit}};
   return ReadRegistrations(connection_,
@@ -736,12 +733,13 @@ Status RegistrationTable::End(std::int64_t id, std::string_view reason) {
       .ToStatus();
 }
 
-Status RegistrationTable::SetOutcomeStatus(std::int64_t registration_id,
-                                           std::string_view outcome, std::string_view status) {
+Status RegistrationTable::SetOutcomeStatus(std::int64_t registration_id, std::string_view outcome,
+                                           std::string_view status) {
   return connection_
-      .Execute("UPDATE registered_outcomes SET status = $1 WHERE registration_id = $2 AND "
-               "outcome = $3",
-               {std::string(status), registration_id, std::string(outcome)})
+      .Execute(
+          "UPDATE registered_outcomes SET status = $1 WHERE registration_id = $2 AND "
+          "outcome = $3",
+          {std::string(status), registration_id, std::string(outcome)})
       .ToStatus();
 }
 
@@ -785,8 +783,7 @@ Result<std::vector<EligibleProvider>> RegistrationTable::EligibleProviders(
 Result<std::vector<ProviderOutcomeCounts>> RegistrationTable::OutcomeCounts(
     const std::vector<std::string>& outcomes, int low, int high, std::string_view region) {
   if (outcomes.empty()) return std::vector<ProviderOutcomeCounts>();
-  std::vector<SqlValue> parameters = {std::string(region), std::int64_t{low},
-                                      std::int64_t{high}};
+  std::vector<SqlValue> parameters = {std::string(region), std::int64_t{low}, std::int64_t{high}};
   for (const std::string& outcome : outcomes) parameters.emplace_back(outcome);
   PSL_ASSIGN_OR_RETURN(
       Rows rows,

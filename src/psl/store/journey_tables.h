@@ -115,7 +115,7 @@ class CitizenTable {
   // The oldest record with this fallback key; `without_number_only` skips records that hold a
   // National Insurance number.
   Result<std::optional<CitizenRecord>> FindByFallbackKey(std::string_view key,
-                                                        bool without_number_only);
+                                                         bool without_number_only);
   // kAlreadyExists when the number or the fallback key is taken (a concurrent entry).
   Result<CitizenId> Insert(const CitizenRecord& citizen);
   // Fills identity fields on an existing record (an account's first entry, or a number
@@ -193,7 +193,7 @@ struct ChoiceRecord {
   std::string format;  // free | assisted | professional
   std::string reason;  // assessment | revocation
   Date deadline;
-  std::string status;  // open | registered | superseded
+  std::string status;                         // open | registered | superseded
   std::optional<std::string> shortlist_json;  // [provider ids] for assisted choice
   std::optional<UserId> shortlisted_by;
   std::optional<std::int64_t> previous_registration_id;

@@ -17,7 +17,10 @@ class Store::Lease {
   }
   Connection& connection() { return *connection_; }
   // A connection that failed mid-transaction is closed rather than reused.
-  void Discard() { connection_.reset(); store_->Forget(); }
+  void Discard() {
+    connection_.reset();
+    store_->Forget();
+  }
 
  private:
   Store* store_;
@@ -33,12 +36,12 @@ Result<std::unique_ptr<Store>> Store::Open(std::string_view url, StoreOptions op
       return Status(ErrorCode::kInvalidArgument, "give the SQLite file, like sqlite:psl.db", "db");
     }
     const bool sync = options.sync_every_commit;
-    store.reset(new Store(Dialect::kSqlite, [path, sync] { return OpenSqlite(path, sync); },
-                          max_connections));
+    store.reset(new Store(
+        Dialect::kSqlite, [path, sync] { return OpenSqlite(path, sync); }, max_connections));
   } else if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
     std::string conninfo(url);
-    store.reset(new Store(Dialect::kPostgres, [conninfo] { return OpenPostgres(conninfo); },
-                          max_connections));
+    store.reset(new Store(
+        Dialect::kPostgres, [conninfo] { return OpenPostgres(conninfo); }, max_connections));
   } else {
     return Status(ErrorCode::kInvalidArgument,
                   "unknown database '" + std::string(url) +
@@ -46,9 +49,7 @@ Result<std::unique_ptr<Store>> Store::Open(std::string_view url, StoreOptions op
                   "db");
   }
   // Open one connection now so that a bad path or an unreachable server is reported here.
-  {
-    PSL_ASSIGN_OR_RETURN(Lease lease, store->Borrow());
-  }
+  { PSL_ASSIGN_OR_RETURN(Lease lease, store->Borrow()); }
   return store;
 }
 
