@@ -19,7 +19,7 @@ namespace psl::app {
 // for a couple of seconds: the approved tariffs, the districts' scores and the series. A
 // registration never prices from it: it reads the database in its own transaction.
 struct QuoteSnapshot {
-  std::vector<std::shared_ptr<const tariff::Tariff>> approved;  // every approved version
+  std::vector<tariff::Tariff> approved;  // every approved version, the built-in one included
   std::map<std::string, tariff::Area, std::less<>> areas;
   std::shared_ptr<const tariff::UnemploymentSeries> series;
   std::chrono::steady_clock::time_point loaded_at;

@@ -432,9 +432,10 @@ Result<std::shared_ptr<const QuoteSnapshot>> LoadQuoteSnapshot(App& app) {
   PSL_RETURN_IF_ERROR(app.store().Read([&](store::Transaction& transaction) -> Status {
     store::TariffTable tariffs(transaction.connection());
     PSL_ASSIGN_OR_RETURN(auto approved, tariffs.Approved());
+    snapshot->approved.push_back(tariff::DefaultTariff());
     for (const store::TariffRecord& record : approved) {
       PSL_ASSIGN_OR_RETURN(auto tariff, LoadTariff(transaction, app.journey_cache(), record));
-      snapshot->approved.push_back(std::move(tariff));
+      snapshot->approved.push_back(*tariff);
     }
     store::AreaTable areas(transaction.connection());
     std::string after;
@@ -457,32 +458,15 @@ Result<std::shared_ptr<const QuoteSnapshot>> LoadQuoteSnapshot(App& app) {
 }  // namespace
 
 // The public quote reads a shared snapshot instead of opening a transaction: it is the API's
-// hot path. The tariff in force is chosen exactly as TariffInForce does in the database.
+// hot path. The tariff in force is the domain's TariffInForce over the approved versions.
 Result<tariff::Quote> Journey::Quote(const QuoteInput& input) {
   std::shared_ptr<const QuoteSnapshot> snapshot = app_.journey_cache().FreshQuoteSnapshot();
   if (!snapshot) {
     PSL_ASSIGN_OR_RETURN(snapshot, LoadQuoteSnapshot(app_));
     app_.journey_cache().PutQuoteSnapshot(snapshot);
   }
-  const tariff::Tariff* in_force = nullptr;
-  for (const auto& candidate : snapshot->approved) {
-    if (candidate->effective_from > input.date) continue;
-    if (in_force == nullptr || candidate->effective_from > in_force->effective_from ||
-        (candidate->effective_from == in_force->effective_from &&
-         candidate->version > in_force->version)) {
-      in_force = candidate.get();
-    }
-  }
-  if (in_force == nullptr) {
-    const tariff::Tariff& built_in = tariff::DefaultTariff();
-    if (input.date < built_in.effective_from) {
-      return Status(ErrorCode::kNotFound,
-                    "no tariff is in force on " + input.date.ToString() +
-                        " (the first took effect on " + built_in.effective_from.ToString() + ")",
-                    "date");
-    }
-    in_force = &built_in;
-  }
+  PSL_ASSIGN_OR_RETURN(const tariff::Tariff* in_force,
+                       tariff::TariffInForce(snapshot->approved, input.date));
   const auto area = snapshot->areas.find(input.area_code);
   if (area == snapshot->areas.end()) {
     return Status(ErrorCode::kNotFound,
