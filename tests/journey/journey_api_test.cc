@@ -260,6 +260,15 @@ TEST_F(JourneyApiTest, BadJourneyInputIsRefusedAndWritesNothing) {
                     referrer),
       400, "provider_id"));
   EXPECT_TRUE(IsError(server().Post("/api/v1/citizens/abc/assessments", "{}", referrer), 400));
+  // Found by the fuzzer: a provider id of 0 (nlohmann reads it as unsigned) was accepted.
+  for (const json& ids : {json{0, 2, 3}, json{-1, 2, 3}}) {
+    EXPECT_TRUE(IsError(server().Post(base + "/shortlist",
+                                      json{{"end_result", "individual_prosperity"},
+                                           {"provider_ids", ids}}
+                                          .dump(),
+                                      referrer),
+                        400, "provider_ids[0]"));
+  }
   EXPECT_EQ(server().Snapshot(), before);
 }
 

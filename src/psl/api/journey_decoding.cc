@@ -128,11 +128,13 @@ Result<ShortlistRequest> DecodeShortlistRequest(std::string_view body) {
     const nlohmann::json& id = (*ids)[i];
     const std::string field = "provider_ids[" + std::to_string(i) + "]";
     if (!id.is_number_integer()) return Invalid("must be a whole number", field);
-    if (id.is_number_unsigned() ? id.get<std::uint64_t>() > static_cast<std::uint64_t>(kMaxId)
-                                : (id.get<std::int64_t>() < 1 || id.get<std::int64_t>() > kMaxId)) {
-      return Invalid("must be a provider id", field);
+    // nlohmann keeps a non-negative number as unsigned: compare in one type, after the sign.
+    const bool negative = !id.is_number_unsigned() && id.get<std::int64_t>() < 0;
+    if (negative || id.get<std::uint64_t>() < 1 ||
+        id.get<std::uint64_t>() > static_cast<std::uint64_t>(kMaxId)) {
+      return Invalid("must be a provider id (a whole number from 1)", field);
     }
-    request.providers.emplace_back(id.get<std::int64_t>());
+    request.providers.emplace_back(static_cast<std::int64_t>(id.get<std::uint64_t>()));
   }
   PSL_RETURN_IF_ERROR(reader.Finish());
   return request;
