@@ -48,6 +48,13 @@ std::optional<Date> OptionalDate(const Row& row, std::size_t column) {
   return DateFromColumn(row, column);
 }
 
+// The first row read by `read`, or nothing when there are no rows.
+template <typename Read>
+auto FirstOf(const Rows& rows, Read read) -> std::optional<decltype(read(rows.front()))> {
+  if (rows.empty()) return std::nullopt;
+  return read(rows.front());
+}
+
 // "$first, $first+1, ..." for `count` parameters.
 std::string Placeholders(std::size_t first, std::size_t count) {
   std::string text;
@@ -80,8 +87,7 @@ Result<std::optional<ConfigRecord>> ConfigTable::Latest(std::string_view kind) {
                                                         " FROM config_versions WHERE kind = $1 "
                                                         "ORDER BY version DESC LIMIT 1",
                                                     {std::string(kind)}));
-  if (rows.empty()) return std::optional<ConfigRecord>();
-  return std::optional<ConfigRecord>(ConfigFromRow(rows[0]));
+  return FirstOf(rows, ConfigFromRow);
 }
 
 Result<std::optional<ConfigRecord>> ConfigTable::Get(std::string_view kind, int version) {
@@ -89,8 +95,7 @@ Result<std::optional<ConfigRecord>> ConfigTable::Get(std::string_view kind, int 
       Rows rows, connection_.Query("SELECT " + std::string(kConfigColumns) +
                                        " FROM config_versions WHERE kind = $1 AND version = $2",
                                    {std::string(kind), std::int64_t{version}}));
-  if (rows.empty()) return std::optional<ConfigRecord>();
-  return std::optional<ConfigRecord>(ConfigFromRow(rows[0]));
+  return FirstOf(rows, ConfigFromRow);
 }
 
 Status ConfigTable::Insert(const ConfigRecord& record) {
@@ -143,8 +148,7 @@ Result<std::optional<TariffRecord>> TariffTable::Get(int version) {
   PSL_ASSIGN_OR_RETURN(Rows rows, connection_.Query("SELECT " + std::string(kTariffColumns) +
                                                         " FROM tariffs WHERE version = $1",
                                                     {std::int64_t{version}}));
-  if (rows.empty()) return std::optional<TariffRecord>();
-  return std::optional<TariffRecord>(TariffFromRow(rows[0]));
+  return FirstOf(rows, TariffFromRow);
 }
 
 Result<int> TariffTable::LatestVersion() {
@@ -170,8 +174,7 @@ Result<std::optional<TariffRecord>> TariffTable::InForce(Date date) {
                                              "effective_from <= $1 ORDER BY effective_from DESC, "
                                              "version DESC LIMIT 1",
                                          {date.ToString()}));
-  if (rows.empty()) return std::optional<TariffRecord>();
-  return std::optional<TariffRecord>(TariffFromRow(rows[0]));
+  return FirstOf(rows, TariffFromRow);
 }
 
 Result<std::vector<TariffRecord>> TariffTable::Approved() {
@@ -242,8 +245,7 @@ CitizenRecord CitizenFromRow(const Row& row) {
 Result<std::optional<CitizenRecord>> OneCitizen(Connection& connection, const std::string& sql,
                                                 std::initializer_list<SqlValue> parameters) {
   PSL_ASSIGN_OR_RETURN(Rows rows, connection.Query(sql, parameters));
-  if (rows.empty()) return std::optional<CitizenRecord>();
-  return std::optional<CitizenRecord>(CitizenFromRow(rows[0]));
+  return FirstOf(rows, CitizenFromRow);
 }
 
 // The scope condition on citizen alias `c`, with its parameter as $<n>.
@@ -404,8 +406,7 @@ Result<std::optional<EntryRecord>> EntryTable::Latest(CitizenId id) {
                                                         " FROM entries WHERE citizen_id = $1 "
                                                         "ORDER BY id DESC LIMIT 1",
                                                     {id.value()}));
-  if (rows.empty()) return std::optional<EntryRecord>();
-  return std::optional<EntryRecord>(EntryFromRow(rows[0]));
+  return FirstOf(rows, EntryFromRow);
 }
 
 // --- assessments ---
@@ -456,8 +457,7 @@ Result<std::optional<AssessmentRecord>> AssessmentTable::Get(std::int64_t id) {
   PSL_ASSIGN_OR_RETURN(Rows rows, connection_.Query("SELECT " + std::string(kAssessmentColumns) +
                                                         " FROM assessments WHERE id = $1",
                                                     {id}));
-  if (rows.empty()) return std::optional<AssessmentRecord>();
-  return std::optional<AssessmentRecord>(AssessmentFromRow(rows[0]));
+  return FirstOf(rows, AssessmentFromRow);
 }
 
 Result<std::optional<AssessmentRecord>> AssessmentTable::Latest(CitizenId id) {
@@ -465,8 +465,7 @@ Result<std::optional<AssessmentRecord>> AssessmentTable::Latest(CitizenId id) {
                                                         " FROM assessments WHERE citizen_id = $1 "
                                                         "ORDER BY id DESC LIMIT 1",
                                                     {id.value()}));
-  if (rows.empty()) return std::optional<AssessmentRecord>();
-  return std::optional<AssessmentRecord>(AssessmentFromRow(rows[0]));
+  return FirstOf(rows, AssessmentFromRow);
 }
 
 // --- choices ---
@@ -525,8 +524,7 @@ Result<std::optional<ChoiceRecord>> ChoiceTable::Open(CitizenId citizen,
                                        " FROM choices WHERE citizen_id = $1 AND end_result = $2 "
                                        "AND status = 'open'",
                                    {citizen.value(), std::string(end_result)}));
-  if (rows.empty()) return std::optional<ChoiceRecord>();
-  return std::optional<ChoiceRecord>(ChoiceFromRow(rows[0]));
+  return FirstOf(rows, ChoiceFromRow);
 }
 
 Result<std::vector<ChoiceRecord>> ChoiceTable::ForCitizen(CitizenId citizen) {
@@ -682,7 +680,8 @@ Result<std::vector<RegistrationRecord>> ReadRegistrations(Connection& connection
   return registrations;
 }
 
-Result<std::optional<RegistrationRecord>> FirstOf(Result<std::vector<RegistrationRecord>> all) {
+Result<std::optional<RegistrationRecord>> FirstRegistration(
+    Result<std::vector<RegistrationRecord>> all) {
   if (!all.ok()) return all.status();
   if (all->empty()) return std::optional<RegistrationRecord>();
   return std::optional<RegistrationRecord>(std::move(all->front()));
@@ -692,13 +691,14 @@ Result<std::optional<RegistrationRecord>> FirstOf(Result<std::vector<Registratio
 
 Result<std::optional<RegistrationRecord>> RegistrationTable::Get(std::int64_t id) {
   const SqlValue parameters[] = {id};
-  return FirstOf(ReadRegistrations(connection_, RegistrationSelect("WHERE r.id = $1"), parameters));
+  return FirstRegistration(
+      ReadRegistrations(connection_, RegistrationSelect("WHERE r.id = $1"), parameters));
 }
 
 Result<std::optional<RegistrationRecord>> RegistrationTable::Active(CitizenId citizen,
                                                                     std::string_view end_result) {
   const SqlValue parameters[] = {citizen.value(), std::string(end_result)};
-  return FirstOf(ReadRegistrations(
+  return FirstRegistration(ReadRegistrations(
       connection_,
       RegistrationSelect("WHERE r.citizen_id = $1 AND r.end_result = $2 AND r.status = 'active'"),
       parameters));
