@@ -120,6 +120,11 @@ json Schemas() {
   openapi::AddLicensingSchemas(schemas);
   openapi::AddRegulationSchemas(schemas);
   openapi::AddJourneySchemas(schemas);
+  openapi::AddPaymentSchemas(schemas);
+  openapi::AddClaimSchemas(schemas);
+  openapi::AddSurveySchemas(schemas);
+  openapi::AddSkunkworksSchemas(schemas);
+  openapi::AddBudgetSchemas(schemas);
   return schemas;
 }
 

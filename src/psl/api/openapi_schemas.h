@@ -127,5 +127,10 @@ inline json Page(std::string_view item, std::string_view cursor, json cursor_sch
 void AddLicensingSchemas(json& schemas);
 void AddRegulationSchemas(json& schemas);
 void AddJourneySchemas(json& schemas);
+void AddPaymentSchemas(json& schemas);
+void AddClaimSchemas(json& schemas);
+void AddSurveySchemas(json& schemas);
+void AddSkunkworksSchemas(json& schemas);
+void AddBudgetSchemas(json& schemas);
 
 }  // namespace psl::api::openapi

@@ -66,7 +66,8 @@ std::span<const Route> AllRoutes() {
   static const std::vector<Route> all = [] {
     std::vector<Route> routes;
     for (auto area : {FoundationRoutes(), LicensingRoutes(), InspectionRoutes(), ComplaintRoutes(),
-                      AppealRoutes(), JourneyRoutes()}) {
+                      AppealRoutes(), JourneyRoutes(), PaymentRoutes(), ClaimRoutes(),
+                      SurveyRoutes(), SkunkworksRoutes(), BudgetRoutes()}) {
       routes.insert(routes.end(), area.begin(), area.end());
     }
     return routes;

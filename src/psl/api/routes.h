@@ -45,6 +45,11 @@ std::span<const Route> InspectionRoutes();  // inspection_routes.cc: REG-2 myste
 std::span<const Route> ComplaintRoutes();   // complaint_routes.cc: REG-3, CHO-6
 std::span<const Route> AppealRoutes();      // appeal_routes.cc: REG-5 appeals and disputes
 std::span<const Route> JourneyRoutes();     // journey_routes.cc: OUT, ENT, ASM, TAR, CHO
+std::span<const Route> PaymentRoutes();     // payment_routes.cc: PAY-1..3, PAY-5, PAY-8, splits, runs
+std::span<const Route> ClaimRoutes();       // claim_routes.cc: PAY-4, PAY-7, PAY-11, evidence feeds
+std::span<const Route> SurveyRoutes();      // survey_routes.cc: PAY-6
+std::span<const Route> SkunkworksRoutes();  // skunkworks_routes.cc: OUT-4, INN-2
+std::span<const Route> BudgetRoutes();      // budget_routes.cc: PAY-10, payment settings, modes
 
 // The OpenAPI 3 document describing AllRoutes().
 const std::string& OpenApiDocument();

@@ -15,6 +15,7 @@
 #include "psl/catalogue/catalogue.h"
 #include "psl/choice/choice.h"
 #include "psl/core/result.h"
+#include "psl/payment/settings.h"
 #include "psl/tariff/tariff.h"
 
 namespace psl::config {
@@ -35,6 +36,10 @@ Result<tariff::Tariff> ParseTariff(std::string_view json_text);
 
 std::string FormatRulesToJson(const choice::FormatRules& rules);
 Result<choice::FormatRules> ParseFormatRules(std::string_view json_text);
+
+// The payment settings (PAY-2, PAY-3, PAY-6, PAY-11, INN-2), docs/payment.md.
+std::string PaymentSettingsToJson(const payment::PaymentSettings& settings);
+Result<payment::PaymentSettings> ParsePaymentSettings(std::string_view json_text);
 
 // The quote as POST /api/v1/quotes and `psl quote` print it:
 // {"outcome","base_pence","geographic_weight","cyclical_weight","price_pence",

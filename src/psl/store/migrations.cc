@@ -125,9 +125,9 @@ CREATE TRIGGER ledger_lines_no_truncate BEFORE TRUNCATE ON ledger_lines
 const Migration kFoundationMigration = {1, "accounts, audit log and ledger", kV1Portable,
                                         kV1Sqlite, kV1Postgres};
 
-const std::array<const Migration*, 6> kMigrations = {
+const std::array<const Migration*, 7> kMigrations = {
     &kFoundationMigration, &kLicensingMigration, &kInspectionMigration, &kComplaintMigration,
-    &kAppealMigration,     &kJourneyMigration};
+    &kAppealMigration,     &kJourneyMigration,   &kPaymentMigration};
 
 std::string ForDialect(std::string_view sql, Dialect dialect) {
   constexpr std::string_view kIdToken = "{{ID}}";

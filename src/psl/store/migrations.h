@@ -27,6 +27,7 @@ extern const Migration kInspectionMigration;  // version 3, migrations_inspectio
 extern const Migration kComplaintMigration;   // version 4, migrations_complaints.cc
 extern const Migration kAppealMigration;      // version 5, migrations_appeals.cc
 extern const Migration kJourneyMigration;     // version 6, migrations_journey.cc
+extern const Migration kPaymentMigration;     // version 7, migrations_payment.cc
 
 // The highest applied version (0 for an empty database).
 Result<int> CurrentSchemaVersion(Connection& connection);

@@ -1,0 +1,1 @@
+// Placeholder: the budget request decoders are being written.

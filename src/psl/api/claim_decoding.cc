@@ -1,0 +1,1 @@
+// Placeholder: the claim request decoders are being written.

@@ -1,0 +1,1 @@
+// Placeholder: the payment request decoders are being written.

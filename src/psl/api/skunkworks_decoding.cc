@@ -1,0 +1,1 @@
+// Placeholder: the skunkworks request decoders are being written.

@@ -1,0 +1,1 @@
+// Placeholder: the survey request decoders are being written.

@@ -1,0 +1,1 @@
+#include "psl/payment/satisfaction.h"
