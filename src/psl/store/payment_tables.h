@@ -146,6 +146,7 @@ struct PaymentRunRecord {
 
 struct RunProviderRecord {
   std::int64_t run_id = 0;
+  Date run_as_of;             // read only
   ProviderId provider;
   std::string provider_name;  // read only
   std::int64_t line_count = 0;
