@@ -7,6 +7,7 @@
 #include "psl/app/journey.h"
 #include "psl/app/journey_citizen_scope.h"
 #include "psl/app/journey_internal.h"
+#include "psl/app/payment_accrual.h"
 #include "psl/store/licensing_tables.h"
 
 namespace psl::app {
@@ -345,6 +346,7 @@ Result<store::RegistrationRecord> WriteRegistration(store::Transaction& transact
     outcome.status = "open";
     PSL_RETURN_IF_ERROR(registrations.InsertOutcome(outcome));
   }
+  PSL_RETURN_IF_ERROR(payments::LockSplitsAndAccrueUpfront(transaction, record.id, now));
   store::ChoiceTable choices(transaction.connection());
   PSL_ASSIGN_OR_RETURN(const bool closed, choices.Close(c.choice.id, "registered"));
   if (!closed) return Status(ErrorCode::kConflict, "the choice changed meanwhile; try again");

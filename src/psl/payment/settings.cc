@@ -6,15 +6,16 @@ namespace psl::payment {
 
 PaymentSettings DefaultPaymentSettings() {
   PaymentSettings settings;
-  settings.sliding_scale = {{0, {100, 0, 0}}, {3, {90, 10, 0}}, {6, {60, 30, 10}},
-                            {12, {40, 50, 10}}};
+  settings.sliding_scale = {
+      {0, {100, 0, 0}}, {3, {90, 10, 0}}, {6, {60, 30, 10}}, {12, {40, 50, 10}}};
   return settings;
 }
 
 namespace {
 
 Status CheckShares(const SplitShares& shares, const std::string& field) {
-  for (int percent : {shares.upfront_percent, shares.outcome_percent, shares.satisfaction_percent}) {
+  for (int percent :
+       {shares.upfront_percent, shares.outcome_percent, shares.satisfaction_percent}) {
     if (percent < 0 || percent > 100) {
       return Status(ErrorCode::kInvalidArgument, "each share is a whole percentage 0..100", field);
     }

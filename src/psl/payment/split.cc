@@ -37,8 +37,7 @@ Result<Split> SplitPrice(Money price, const ChosenShares& chosen) {
     return Status(ErrorCode::kInvalidArgument, "a price cannot be negative", "price");
   }
   const SplitShares& shares = chosen.shares;
-  if (shares.upfront_percent < 0 || shares.satisfaction_percent < 0 ||
-      shares.outcome_percent < 0 ||
+  if (shares.upfront_percent < 0 || shares.satisfaction_percent < 0 || shares.outcome_percent < 0 ||
       shares.upfront_percent + shares.outcome_percent + shares.satisfaction_percent != 100) {
     return Status(ErrorCode::kInvalidArgument, "the shares must be 0..100 and add up to 100",
                   "shares");

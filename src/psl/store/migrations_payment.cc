@@ -47,6 +47,23 @@ CREATE TABLE outcome_splits (
   PRIMARY KEY (registration_id, outcome),
   FOREIGN KEY (registration_id, outcome) REFERENCES registered_outcomes(registration_id, outcome)
 );
+-- Work queues, so a run touches only what is due and not the whole history: an open outcome's
+-- claim deadline (left when the outcome closes) and a satisfaction part's due date (left when its
+-- line is written, or when the outcome is transferred). The database keeps them in step.
+CREATE TABLE outcome_deadlines (
+  registration_id BIGINT NOT NULL,
+  outcome TEXT NOT NULL,
+  deadline_on TEXT NOT NULL,
+  PRIMARY KEY (registration_id, outcome)
+);
+CREATE INDEX outcome_deadlines_by_date ON outcome_deadlines(deadline_on);
+CREATE TABLE satisfaction_due (
+  registration_id BIGINT NOT NULL,
+  outcome TEXT NOT NULL,
+  due_on TEXT NOT NULL,
+  PRIMARY KEY (registration_id, outcome)
+);
+CREATE INDEX satisfaction_due_by_date ON satisfaction_due(due_on);
 CREATE TABLE evidence_feeds (
   id {{ID}},
   name TEXT NOT NULL,
@@ -227,6 +244,14 @@ CREATE TRIGGER payment_lines_posting_once BEFORE UPDATE OF posting_id ON payment
   BEGIN SELECT RAISE(ABORT, 'a payment line is posted once'); END;
 CREATE TRIGGER payment_runs_no_delete BEFORE DELETE ON payment_runs
   BEGIN SELECT RAISE(ABORT, 'payment runs are never deleted'); END;
+CREATE TRIGGER registered_outcomes_leave_deadlines AFTER UPDATE OF status ON registered_outcomes
+  WHEN NEW.status <> 'open'
+  BEGIN DELETE FROM outcome_deadlines WHERE registration_id = NEW.registration_id
+    AND outcome = NEW.outcome; END;
+CREATE TRIGGER registered_outcomes_leave_satisfaction AFTER UPDATE OF status
+  ON registered_outcomes WHEN NEW.status = 'transferred'
+  BEGIN DELETE FROM satisfaction_due WHERE registration_id = NEW.registration_id
+    AND outcome = NEW.outcome; END;
 )sql";
 
 // psl_refuse_change() is defined by migration 1.
@@ -248,6 +273,21 @@ CREATE TRIGGER payment_runs_no_delete BEFORE DELETE ON payment_runs
   FOR EACH ROW EXECUTE FUNCTION psl_refuse_change();
 CREATE TRIGGER payment_no_truncate BEFORE TRUNCATE ON payment_lines
   FOR EACH STATEMENT EXECUTE FUNCTION psl_refuse_change();
+CREATE FUNCTION psl_outcome_status_queues() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.status <> 'open' THEN
+    DELETE FROM outcome_deadlines WHERE registration_id = NEW.registration_id
+      AND outcome = NEW.outcome;
+  END IF;
+  IF NEW.status = 'transferred' THEN
+    DELETE FROM satisfaction_due WHERE registration_id = NEW.registration_id
+      AND outcome = NEW.outcome;
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER registered_outcomes_status_queues AFTER UPDATE OF status ON registered_outcomes
+  FOR EACH ROW EXECUTE FUNCTION psl_outcome_status_queues();
 )sql";
 
 }  // namespace

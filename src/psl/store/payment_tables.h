@@ -83,6 +83,10 @@ class OutcomeSplitTable {
   Result<std::optional<OutcomeSplitRecord>> Get(std::int64_t registration_id,
                                                 std::string_view outcome);
   Result<std::vector<OutcomeSplitRecord>> ForRegistration(std::int64_t registration_id);
+  // Queues the outcome's claim deadline and (when it has a satisfaction part) the date that part
+  // falls due, for the payment runs (migration 7's work queues).
+  Status Queue(std::int64_t registration_id, std::string_view outcome, Date deadline,
+               std::optional<Date> satisfaction_due);
 
  private:
   Connection& connection_;
@@ -146,16 +150,16 @@ struct PaymentRunRecord {
 
 struct RunProviderRecord {
   std::int64_t run_id = 0;
-  Date run_as_of;             // read only
+  Date run_as_of;  // read only
   ProviderId provider;
   std::string provider_name;  // read only
   std::int64_t line_count = 0;
-  Money gross;       // positive lines
-  Money clawbacks;   // negative lines (as a negative amount)
-  Money receivable;  // what the provider owed PSL when the run was prepared
-  Money recovered;   // netted from this run's payment
-  Money paid;        // paid to the provider's bank
-  Money shortfall;   // carried into the receivable
+  Money gross;         // positive lines
+  Money clawbacks;     // negative lines (as a negative amount)
+  Money receivable;    // what the provider owed PSL when the run was prepared
+  Money recovered;     // netted from this run's payment
+  Money paid;          // paid to the provider's bank
+  Money shortfall;     // carried into the receivable
   std::string status;  // prepared | paid
   std::optional<PostingId> posting;
   std::optional<Timestamp> paid_at;
