@@ -21,6 +21,10 @@ import { QuotePage } from "./pages/Quote";
 import { RegisterPage } from "./pages/Register";
 import { RegisterOrganisationPage } from "./pages/RegisterOrganisation";
 import { SignUpPage } from "./pages/SignUp";
+import { ClaimsPage } from "./pages/Claims";
+import { SkunkworksPage } from "./pages/Skunkworks";
+import { SurveyPage } from "./pages/Survey";
+import { SatisfactionPage } from "./pages/SurveyResults";
 
 export interface PageProps {
   /** The logged-in user; null for a visitor on a public page. */
@@ -71,7 +75,7 @@ export const NAV: readonly NavEntry[] = [
   // provider
   { path: "/licence", label: "Licence", audience: ["provider"], page: ProviderLicencePage, nested: true },
   { path: "/caseload", label: "My customers", audience: ["provider"], page: MyCustomersPage, nested: true },
-  { path: "/claims", label: "Claims", audience: ["provider"] },
+  { path: "/claims", label: "Claims", audience: ["provider", "regulator"], page: ClaimsPage, nested: true },
   { path: "/statements", label: "Statements", audience: ["provider"] },
   { path: "/returns", label: "Financial returns", audience: ["provider"] },
 
@@ -79,6 +83,7 @@ export const NAV: readonly NavEntry[] = [
   { path: "/my-record", label: "My record", audience: ["citizen"], page: MyJourneyPage, nested: true },
   { path: "/choose", label: "Choose a provider", audience: ["citizen"], page: ChooseIndexPage },
   { path: "/my-complaints", label: "Complaints", audience: ["citizen"], page: ComplaintsPage, nested: true },
+  { path: "/survey", label: "Survey", audience: ["citizen"], page: SurveyPage },
 
   // public (not logged in), and the register for everyone
   { path: "/register", label: "Public register", audience: EVERYONE_AND_PUBLIC, page: RegisterPage, nested: true },
@@ -86,6 +91,8 @@ export const NAV: readonly NavEntry[] = [
   { path: "/sign-up", label: "Refer yourself", audience: ["public"], page: SignUpPage },
   { path: "/prices", label: "Price calculator", audience: EVERYONE_AND_PUBLIC, page: QuotePage },
   { path: "/complain", label: "Make a complaint", audience: ["citizen", "public"], page: MakeComplaintPage },
+  { path: "/satisfaction", label: "Satisfaction", audience: EVERYONE_AND_PUBLIC, page: SatisfactionPage },
+  { path: "/skunkworks", label: "Skunkworks", audience: EVERYONE_AND_PUBLIC, page: SkunkworksPage },
   { path: "/findings", label: "Inspection findings", audience: ["public"] },
   { path: "/open-data", label: "Open data", audience: ["public"] },
 ];
