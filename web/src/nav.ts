@@ -8,6 +8,7 @@ import type { ComponentType } from "preact";
 import type { Me } from "./api";
 import type { Audience } from "./roles";
 import { AuditPage } from "./pages/Audit";
+import { BudgetPage } from "./pages/Budget";
 import { CaseloadPage } from "./pages/Caseload";
 import { CaseworkPage } from "./pages/Casework";
 import { ComplaintsPage } from "./pages/Complaints";
@@ -16,6 +17,8 @@ import { InspectionsPage } from "./pages/Inspections";
 import { MakeComplaintPage } from "./pages/MakeComplaint";
 import { MyCustomersPage } from "./pages/MyCustomers";
 import { ChooseIndexPage, MyJourneyPage } from "./pages/MyJourney";
+import { PaymentsPage } from "./pages/Payments";
+import { ReceivablesPage } from "./pages/PaymentsReceivables";
 import { ProviderLicencePage } from "./pages/ProviderLicence";
 import { QuotePage } from "./pages/Quote";
 import { RegisterPage } from "./pages/Register";
@@ -25,6 +28,7 @@ import { ClaimsPage } from "./pages/Claims";
 import { SkunkworksPage } from "./pages/Skunkworks";
 import { SurveyPage } from "./pages/Survey";
 import { SatisfactionPage } from "./pages/SurveyResults";
+import { StatementsPage } from "./pages/Statements";
 
 export interface PageProps {
   /** The logged-in user; null for a visitor on a public page. */
@@ -54,7 +58,7 @@ export const NAV: readonly NavEntry[] = [
 
   // government
   { path: "/outcomes", label: "Outcomes catalogue", audience: ["government", "regulator"] },
-  { path: "/budget", label: "Budget and profit cap", audience: ["government"] },
+  { path: "/budget", label: "Budget", audience: ["government", "regulator"], page: BudgetPage },
 
   // regulator
   { path: "/licences", label: "Licensing casework", audience: ["regulator"], page: CaseworkPage, nested: true },
@@ -62,6 +66,9 @@ export const NAV: readonly NavEntry[] = [
   { path: "/complaints", label: "Complaints", audience: ["regulator", "provider"], page: ComplaintsPage, nested: true },
   { path: "/disputes", label: "Disputes", audience: ["regulator"] },
   { path: "/market", label: "Market", audience: ["regulator", "government"] },
+  // Payment runs (/payments/3, /payments/3/statements/9) and what providers owe.
+  { path: "/payments", label: "Payments", audience: ["regulator"], page: PaymentsPage, nested: true },
+  { path: "/receivables", label: "Receivables", audience: ["regulator"], page: ReceivablesPage },
   { path: "/audit", label: "Audit log", audience: ["regulator"], page: AuditPage },
 
   // inspector
@@ -76,7 +83,7 @@ export const NAV: readonly NavEntry[] = [
   { path: "/licence", label: "Licence", audience: ["provider"], page: ProviderLicencePage, nested: true },
   { path: "/caseload", label: "My customers", audience: ["provider"], page: MyCustomersPage, nested: true },
   { path: "/claims", label: "Claims", audience: ["provider", "regulator"], page: ClaimsPage, nested: true },
-  { path: "/statements", label: "Statements", audience: ["provider"] },
+  { path: "/statements", label: "Statements", audience: ["provider"], page: StatementsPage, nested: true },
   { path: "/returns", label: "Financial returns", audience: ["provider"] },
 
   // citizen
