@@ -13,10 +13,19 @@ import { asApiError } from "./licensing-common";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The 12 months up to today (UTC), the period payments use; the API needs both ends. */
+function defaultPeriod(): { from: string; to: string } {
+  const today = new Date();
+  const to = today.toISOString().slice(0, 10);
+  const start = new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate() + 1));
+  return { from: start.toISOString().slice(0, 10), to };
+}
+
 export function SatisfactionPage(_: PageProps) {
   const query = useQuery();
-  const from = DATE.test(query.get("from") ?? "") ? (query.get("from") as string) : "";
-  const to = DATE.test(query.get("to") ?? "") ? (query.get("to") as string) : "";
+  const period = defaultPeriod();
+  const from = DATE.test(query.get("from") ?? "") ? (query.get("from") as string) : period.from;
+  const to = DATE.test(query.get("to") ?? "") ? (query.get("to") as string) : period.to;
   const [form, setForm] = useState({ from, to });
   const [data, setData] = useState<Satisfaction | null>(null);
   const [error, setError] = useState<string | null>(null);
