@@ -73,6 +73,7 @@ void Model::AddLine(std::int64_t provider, const std::string& kind, std::int64_t
   line.end_result = end_result;
   lines_.push_back(line);
   positions_[provider].accrued += amount;
+  positions_[provider].lines += 1;
   positions_[provider].payable += amount;
 }
 
@@ -149,6 +150,11 @@ bool Model::ClaimAllowed(std::int64_t registration, const std::string& outcome, 
     return refuse("binary takes no fraction");
   }
   return true;
+}
+
+bool Model::Claimable(std::int64_t registration, const std::string& outcome) const {
+  const Held* held = Find(registration, outcome);
+  return held != nullptr && held->status == "open" && !LiveClaim(registration, outcome);
 }
 
 void Model::Claim(std::int64_t claim, std::int64_t registration, const std::string& outcome,

@@ -62,6 +62,7 @@ struct Line {
 
 struct ProviderPosition {
   std::int64_t accrued = 0;     // every due line ever posted
+  std::int64_t lines = 0;       // how many
   std::int64_t payable = 0;     // owed to the provider, not yet settled by a run
   std::int64_t receivable = 0;  // owed by the provider (fees, shortfalls)
   std::int64_t paid = 0;        // to the provider's bank, all runs
@@ -95,6 +96,8 @@ class Model {
   bool ClaimAllowed(std::int64_t registration, const std::string& outcome, Date achieved_on,
                     std::optional<std::int64_t> fraction_micros, Date claimed_on,
                     std::string* why = nullptr) const;
+  // Open, with no pending or verified claim.
+  bool Claimable(std::int64_t registration, const std::string& outcome) const;
   void Claim(std::int64_t claim, std::int64_t registration, const std::string& outcome,
              std::optional<std::int64_t> fraction_micros);
   bool ClaimPending(std::int64_t claim) const;
