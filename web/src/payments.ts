@@ -14,7 +14,7 @@ export interface Run {
   id: number;
   as_of: string;
   status: RunStatus | string;
-  prepared_by_user_id: number;
+  prepared_by_user_id: number | null;
   prepared_at: string;
   released_by_user_id: number | null;
   released_at: string | null;
@@ -130,7 +130,7 @@ export function getRun(id: number, signal?: AbortSignal): Promise<RunView> {
 }
 
 export function releaseRun(id: number): Promise<RunView> {
-  return request("POST", `/payment-runs/${id}/release`);
+  return request("POST", `/payment-runs/${id}/release`, { body: {} });
 }
 
 export function getStatement(runId: number, providerId: number, signal?: AbortSignal): Promise<Statement> {
