@@ -300,13 +300,21 @@ async function scenario(base) {
 
   await mainNav(page).getByRole("link", { name: "Skunkworks" }).click();
   await heading(page, "Skunkworks").waitFor();
-  const methodologyTitle = `Payroll coaching ${stamp}`;
   await page.locator("#methodology-form").waitFor();
-  await page.getByLabel("Title", { exact: true }).fill(methodologyTitle);
-  await page.getByLabel("Methodology", { exact: true }).fill("Weekly coaching with the employer for the first six months, and a wage-progression plan.");
-  await page.getByRole("button", { name: "Publish the methodology" }).click();
-  await page.getByText(`Methodology "${methodologyTitle}" published.`).waitFor();
-  await page.locator(".methodology", { hasText: methodologyTitle }).waitFor();
+  let methodologyTitle = `Payroll coaching ${stamp}`;
+  if ((await page.locator("#methodology-form .all-published").count()) === 0) {
+    await page.getByRole("button", { name: "Publish the methodology" }).click();
+    await eventually("the title error", async () => (await page.locator("#methodology-title").getAttribute("aria-invalid")) === "true");
+    await page.getByLabel("Title", { exact: true }).fill(methodologyTitle);
+    await page.getByLabel("Methodology", { exact: true }).fill("Weekly coaching with the employer for the first six months, and a wage-progression plan.");
+    await page.getByRole("button", { name: "Publish the methodology" }).click();
+    await page.getByText(`Methodology "${methodologyTitle}" published.`).waitFor();
+    await page.locator(".methodology", { hasText: methodologyTitle }).waitFor();
+  } else {
+    // The demo provider published for every variant already: the public page must show its own.
+    methodologyTitle = (await page.locator(".methodology h3").first().innerText()).trim();
+    log(`the demo provider has published every methodology already ("${methodologyTitle}")`);
+  }
   await logOut(page);
 
   // ---- (4) a citizen answers the survey ----

@@ -53,7 +53,7 @@ export function SkunkworksPage({ me }: PageProps) {
           <MethodologyList data={data} names={names} />
           <SharesTable data={data} />
           <VariantsTable data={data} names={names} />
-          {isProvider && me && <PublishForm data={data} me={me} onPublished={changed} />}
+          {isProvider && me && <PublishForm key={data.methodologies.length} data={data} me={me} onPublished={changed} />}
           {isProvider && <MoveForm data={data} names={names} onMoved={changed} />}
         </>
       )}
@@ -158,13 +158,14 @@ function VariantsTable({ data, names }: { data: Skunkworks; names: Names }) {
 // ---- the provider's forms ----
 
 function PublishForm({ data, me, onPublished }: { data: Skunkworks; me: Me; onPublished: (message: string) => void }) {
-  const [variant, setVariant] = useState(data.variants[0]?.variant ?? "");
+  // One methodology per provider and variant: the server refuses a second.
+  const mine = data.methodologies.filter((m) => m.provider_id === me.provider_id).map((m) => m.variant);
+  const [variant, setVariant] = useState(data.variants.find((v) => !mine.includes(v.variant))?.variant ?? "");
   const [title, setTitle] = useState("");
   const [text, setText] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [problem, setProblem] = useState<{ field: string; message: string } | null>(null);
-  const mine = data.methodologies.filter((m) => m.provider_id === me.provider_id).map((m) => m.variant);
 
   const message = (field: string) => (problem?.field === field ? problem.message : error?.field === field ? error.message : null);
   const general = error && !["variant", "title", "methodology"].includes(error.field ?? "") ? error.message : null;
@@ -194,55 +195,63 @@ function PublishForm({ data, me, onPublished }: { data: Skunkworks; me: Me; onPu
       <h2 id="publish-heading">Publish a methodology</h2>
       <p class="hint">Published for everyone to read. Skunkworks outcome payments are held until you publish.</p>
       <ErrorMessage message={general} />
-      <div class="field">
-        <label for="methodology-variant">Variant</label>
-        <select
-          id="methodology-variant"
-          value={variant}
-          aria-invalid={message("variant") ? "true" : undefined}
-          aria-describedby={describedBy(message("variant") && "methodology-variant-error")}
-          onChange={(event) => setVariant((event.currentTarget as HTMLSelectElement).value)}
-        >
-          {data.variants.map((v) => (
-            <option key={v.variant} value={v.variant}>
-              {v.label}
-              {mine.includes(v.variant) ? " (you have published one)" : ""}
-            </option>
-          ))}
-        </select>
-        <FieldError id="methodology-variant-error" message={message("variant")} />
-      </div>
-      <div class="field">
-        <label for="methodology-title">Title</label>
-        <input
-          id="methodology-title"
-          type="text"
-          maxLength={200}
-          value={title}
-          aria-invalid={message("title") ? "true" : undefined}
-          aria-describedby={describedBy(message("title") && "methodology-title-error")}
-          onInput={(event) => setTitle((event.currentTarget as HTMLInputElement).value)}
-        />
-        <FieldError id="methodology-title-error" message={message("title")} />
-      </div>
-      <div class="field">
-        <label for="methodology-text">Methodology</label>
-        <textarea
-          id="methodology-text"
-          rows={6}
-          maxLength={20000}
-          value={text}
-          aria-invalid={message("methodology") ? "true" : undefined}
-          aria-describedby={describedBy(message("methodology") && "methodology-text-error")}
-          onInput={(event) => setText((event.currentTarget as HTMLTextAreaElement).value)}
-        />
-        <FieldError id="methodology-text-error" message={message("methodology")} />
-      </div>
-      <div class="actions">
-        <button type="submit" class="button button-primary" disabled={busy || data.variants.length === 0}>
-          {busy ? "Publishing…" : "Publish the methodology"}
-        </button>
-      </div>
+      {variant === "" ? (
+        <p class="muted all-published">
+          {data.variants.length === 0 ? "The catalogue has no skunkworks variant." : "You have published a methodology for every variant."}
+        </p>
+      ) : (
+        <>
+          <div class="field">
+            <label for="methodology-variant">Variant</label>
+            <select
+              id="methodology-variant"
+              value={variant}
+              aria-invalid={message("variant") ? "true" : undefined}
+              aria-describedby={describedBy(message("variant") && "methodology-variant-error")}
+              onChange={(event) => setVariant((event.currentTarget as HTMLSelectElement).value)}
+            >
+              {data.variants.map((v) => (
+                <option key={v.variant} value={v.variant} disabled={mine.includes(v.variant)}>
+                  {v.label}
+                  {mine.includes(v.variant) ? " (published)" : ""}
+                </option>
+              ))}
+            </select>
+            <FieldError id="methodology-variant-error" message={message("variant")} />
+          </div>
+          <div class="field">
+            <label for="methodology-title">Title</label>
+            <input
+              id="methodology-title"
+              type="text"
+              maxLength={200}
+              value={title}
+              aria-invalid={message("title") ? "true" : undefined}
+              aria-describedby={describedBy(message("title") && "methodology-title-error")}
+              onInput={(event) => setTitle((event.currentTarget as HTMLInputElement).value)}
+            />
+            <FieldError id="methodology-title-error" message={message("title")} />
+          </div>
+          <div class="field">
+            <label for="methodology-text">Methodology</label>
+            <textarea
+              id="methodology-text"
+              rows={6}
+              maxLength={20000}
+              value={text}
+              aria-invalid={message("methodology") ? "true" : undefined}
+              aria-describedby={describedBy(message("methodology") && "methodology-text-error")}
+              onInput={(event) => setText((event.currentTarget as HTMLTextAreaElement).value)}
+            />
+            <FieldError id="methodology-text-error" message={message("methodology")} />
+          </div>
+          <div class="actions">
+            <button type="submit" class="button button-primary" disabled={busy}>
+              {busy ? "Publishing…" : "Publish the methodology"}
+            </button>
+          </div>
+        </>
+      )}
     </form>
   );
 }
