@@ -94,6 +94,15 @@ json ChoiceJson(const store::ChoiceRecord& choice) {
       {"assessment_id", choice.assessment_id}};
 }
 
+json SplitJson(const std::optional<store::RegisteredOutcomeRecord::Split>& split) {
+  if (!split) return nullptr;
+  return {{"upfront_pence", split->upfront_pence},
+          {"outcome_pence", split->outcome_pence},
+          {"satisfaction_pence", split->satisfaction_pence},
+          {"rule", split->rule},
+          {"clawback", split->clawback}};
+}
+
 json RegistrationJson(const store::RegistrationRecord& r) {
   json outcomes = json::array();
   std::int64_t total = 0;
@@ -107,7 +116,8 @@ json RegistrationJson(const store::RegistrationRecord& r) {
          {"price_pence", o.price_pence},
          {"tariff_version", o.tariff_version},
          {"items", Document(o.explanation_json)},
-         {"status", o.status}});
+         {"status", o.status},
+         {"split", SplitJson(o.split)}});
   }
   return {{"id", r.id},
           {"citizen_id", r.citizen_id.value()},

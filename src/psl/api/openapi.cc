@@ -240,6 +240,8 @@ json Build() {
       success["content"] = {{"application/json", {{"schema", Ref(route.response_schema)}}}};
     } else if (route.operation_id == "getMetrics") {
       success["content"] = {{"text/plain", {{"schema", Str()}}}};
+    } else if (route.operation_id == "getPaymentStatementCsv") {
+      success["content"] = {{"text/csv", {{"schema", Str()}}}};
     } else if (route.operation_id == "getOpenApi") {
       success["content"] = {{"application/json", {{"schema", {{"type", "object"}}}}}};
     }

@@ -393,7 +393,8 @@ void AddChoice(json& schemas) {
               {"price_pence", Pence()},
               {"tariff_version", Version()},
               {"items", Array(Ref("RegisteredQuoteItem"))},
-              {"status", Enum({"open", "achieved", "missed", "transferred"})}});
+              {"status", Enum({"open", "achieved", "missed", "transferred"})},
+              {"split", Nullable(Ref("OutcomeSplit"))}});
   schemas["Registration"] =
       Closed({{"id", Id()},
               {"citizen_id", Id()},

@@ -643,10 +643,14 @@ Status ReadOutcomes(Connection& connection, std::vector<RegistrationRecord>& reg
   for (const RegistrationRecord& r : registrations) ids.emplace_back(r.id);
   PSL_ASSIGN_OR_RETURN(
       Rows rows,
-      connection.Query("SELECT registration_id, outcome, base_pence, geographic_weight_micros, "
-                       "cyclical_weight_micros, price_pence, tariff_version, explanation, status "
-                       "FROM registered_outcomes WHERE registration_id IN (" +
-                           Placeholders(1, ids.size()) + ") ORDER BY registration_id, outcome",
+      connection.Query("SELECT o.registration_id, o.outcome, o.base_pence, "
+                       "o.geographic_weight_micros, o.cyclical_weight_micros, o.price_pence, "
+                       "o.tariff_version, o.explanation, o.status, s.upfront_pence, "
+                       "s.outcome_pence, s.satisfaction_pence, s.rule, s.clawback "
+                       "FROM registered_outcomes o LEFT JOIN outcome_splits s ON "
+                       "s.registration_id = o.registration_id AND s.outcome = o.outcome "
+                       "WHERE o.registration_id IN (" +
+                           Placeholders(1, ids.size()) + ") ORDER BY o.registration_id, o.outcome",
                        std::span<const SqlValue>(ids)));
   for (const Row& row : rows) {
     RegisteredOutcomeRecord o;
@@ -659,6 +663,10 @@ Status ReadOutcomes(Connection& connection, std::vector<RegistrationRecord>& reg
     o.tariff_version = static_cast<int>(row.Int(6));
     o.explanation_json = row.Text(7);
     o.status = row.Text(8);
+    if (!row.IsNull(9)) {
+      o.split = RegisteredOutcomeRecord::Split{row.Int(9), row.Int(10), row.Int(11), row.Text(12),
+                                               row.Int(13) == 1};
+    }
     for (RegistrationRecord& r : registrations) {
       if (r.id == o.registration_id) {
         r.outcomes.push_back(std::move(o));

@@ -229,6 +229,15 @@ struct RegisteredOutcomeRecord {
   int tariff_version = 0;
   std::string explanation_json;  // the quote's items
   std::string status;            // open | achieved | missed | transferred
+  // PAY-1..3: the split locked with the price (read only; written by OutcomeSplitTable).
+  struct Split {
+    std::int64_t upfront_pence = 0;
+    std::int64_t outcome_pence = 0;
+    std::int64_t satisfaction_pence = 0;
+    std::string rule;
+    bool clawback = false;
+  };
+  std::optional<Split> split;
 };
 
 struct RegistrationRecord {
