@@ -210,7 +210,7 @@ async function scenario(base) {
   await eventually("the End Results to load", async () => (await page.locator("#budget-end-result option").count()) > 1);
   const endResult = await page.locator("#budget-end-result option").nth(1).getAttribute("value");
   const endResultName = (await page.locator("#budget-end-result option").nth(1).innerText()).trim();
-  await page.getByLabel("End Result").selectOption(endResult);
+  await page.getByLabel("End Result", { exact: true }).selectOption(endResult);
   await page.getByLabel("Envelope (£)").fill("not money");
   await page.getByRole("button", { name: "Set the envelope" }).click();
   await page.locator("#budget-amount-error").waitFor();

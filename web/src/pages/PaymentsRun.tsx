@@ -112,7 +112,7 @@ export function RunDetail({ runId, me }: { runId: number; me: Me }) {
             ],
             ["Lines", String(run.line_count)],
             ["Total due", <strong class="money run-total">{formatPence(run.total_pence)}</strong>],
-            ["Paid to providers", <strong class="money run-paid">{formatPence(sum(providers, (p) => p.paid_pence))}</strong>],
+            [run.status === "released" ? "Paid to providers" : "To pay to providers", <strong class="money run-paid">{formatPence(sum(providers, (p) => p.paid_pence))}</strong>],
             ["Recovered from receivables", <span class="money run-recovered">{formatPence(sum(providers, (p) => p.recovered_pence))}</span>],
             ["Shortfalls carried as debts", <span class="money run-shortfall">{formatPence(sum(providers, (p) => p.shortfall_pence))}</span>],
           ]}

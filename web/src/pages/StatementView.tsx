@@ -82,7 +82,7 @@ export function StatementView({
                 ["Earned (gross)", <span class="money statement-gross">{formatPence(statement.summary.gross_pence)}</span>],
                 ["Claw-backs", <span class="money">{formatPence(statement.summary.clawback_pence)}</span>],
                 ["Receivables recovered", <span class="money">{formatPence(statement.summary.recovered_pence)}</span>],
-                ["Paid", <strong class="money statement-paid">{formatPence(statement.summary.paid_pence)}</strong>],
+                [statement.summary.status === "paid" ? "Paid" : "To pay", <strong class="money statement-paid">{formatPence(statement.summary.paid_pence)}</strong>],
                 ["Shortfall carried as a debt", <span class="money">{formatPence(statement.summary.shortfall_pence)}</span>],
                 ["Payment status", runStatusLabel(statement.summary.status)],
               ]}
