@@ -189,6 +189,19 @@ std::optional<ledger::PostingRequest> PayoutPosting(const store::PaymentRunRecor
   return posting;
 }
 
+// X-5 needs two people, so each step is taken by a named regulator, never by the anonymous
+// system operator (at the command line: --as USERNAME).
+Status RequireNamedRegulator(const RequestContext& context, std::string_view what) {
+  PSL_RETURN_IF_ERROR(RequireRole(context, {Role::kRegulator}, what));
+  if (!context.principal.user_id.valid()) {
+    return Status(ErrorCode::kPermissionDenied,
+                  "only a named regulator may " + std::string(what) +
+                      " (four eyes); at the command line give --as USERNAME",
+                  "user");
+  }
+  return Status::Ok();
+}
+
 Status RequireProviderScope(const RequestContext& context, ProviderId provider) {
   if (context.principal.role == Role::kRegulator) return Status::Ok();
   if (context.principal.role == Role::kProvider && context.principal.provider_id &&
@@ -226,7 +239,7 @@ Result<payment::Split> PaymentRuns::PreviewSplit(const SplitRequest& request) {
 }
 
 Result<RunView> PaymentRuns::Prepare(const RequestContext& context, Date as_of) {
-  PSL_RETURN_IF_ERROR(RequireRole(context, {Role::kRegulator}, "prepare a payment run (PAY-8)"));
+  PSL_RETURN_IF_ERROR(RequireNamedRegulator(context, "prepare a payment run (PAY-8)"));
   const Timestamp now = app_.clock().Now();
   if (now.UtcDate() < as_of) {
     return Status(ErrorCode::kInvalidArgument,
@@ -248,7 +261,7 @@ Result<RunView> PaymentRuns::Prepare(const RequestContext& context, Date as_of) 
     store::PaymentRunRecord run;
     run.as_of = as_of;
     run.status = "prepared";
-    if (context.principal.user_id.valid()) run.prepared_by = context.principal.user_id;
+    run.prepared_by = context.principal.user_id;
     run.prepared_at = now;
     auto inserted = runs.Insert(run);
     if (!inserted.ok() && inserted.status().code() == ErrorCode::kAlreadyExists) {
@@ -290,7 +303,7 @@ Result<RunView> PaymentRuns::Prepare(const RequestContext& context, Date as_of) 
 
 Result<RunView> PaymentRuns::Release(const RequestContext& context, std::int64_t run_id,
                                      const RunProgress& progress) {
-  PSL_RETURN_IF_ERROR(RequireRole(context, {Role::kRegulator}, "release a payment run (X-5)"));
+  PSL_RETURN_IF_ERROR(RequireNamedRegulator(context, "release a payment run (X-5)"));
   std::vector<store::RunProviderRecord> providers;
   store::PaymentRunRecord run;
   // Step 1: four eyes, and the run marked as releasing (so a crash leaves it visibly half done).

@@ -1,18 +1,17 @@
 // psl: the command-line tool. Thin: each command parses its flags, calls the app layer, and
 // prints the result; rules live in the domain and app folders.
-#include <CLI/CLI.hpp>
-
-#include <csignal>
-#include <fstream>
-#include <sstream>
-#include <cstdio>
-#include <iostream>
-#include <thread>
-#include <condition_variable>
-#include <mutex>
-
 #include <pthread.h>
 #include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <condition_variable>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+#include <thread>
 
 #include "psl/api/routes.h"
 #include "psl/api/server.h"
@@ -20,7 +19,9 @@
 #include "psl/app/demo.h"
 #include "psl/app/journey.h"
 #include "psl/app/licensing.h"
+#include "psl/app/surveys.h"
 #include "psl/cli/journey_commands.h"
+#include "psl/cli/payment_commands.h"
 
 namespace {
 
@@ -98,8 +99,8 @@ int Serve(const std::string& db, const std::string& listen, const std::string& w
   psl::app::SystemClock clock;
   // One database connection per request thread: a thread never waits for another's connection
   // (with fewer, waits are unfair and the slowest requests take hundreds of milliseconds).
-  auto store = OpenMigrated(db, clock, {.max_connections = db_connections > 0 ? db_connections
-                                                                             : threads});
+  auto store =
+      OpenMigrated(db, clock, {.max_connections = db_connections > 0 ? db_connections : threads});
   if (!store.ok()) return Fail(store.status(), "check --db (sqlite:PATH or postgresql://...)");
   psl::app::App app(**store, clock);
 
@@ -108,14 +109,16 @@ int Serve(const std::string& db, const std::string& listen, const std::string& w
     log = nullptr;
   } else if (!log_path.empty()) {
     log = std::fopen(log_path.c_str(), "a");
-    if (log == nullptr) return Fail(Status(psl::ErrorCode::kUnavailable, "cannot open " + log_path));
+    if (log == nullptr)
+      return Fail(Status(psl::ErrorCode::kUnavailable, "cannot open " + log_path));
   }
   psl::api::Server server(app, {host, port, web_root, threads, log});
   auto bound = server.Bind();
   if (!bound.ok()) return Fail(bound.status());
 
   // The scheduled jobs: once at start and then hourly, the choice deadlines (CHO-3) and new
-  // choices for customers of revoked providers (CHO-7), as of today's date.
+  // choices for customers of revoked providers (CHO-7), and the satisfaction survey's
+  // invitations (PAY-6), as of today's date.
   std::mutex scheduler_mutex;
   std::condition_variable scheduler_wake;
   bool stopping = false;
@@ -132,6 +135,13 @@ int Serve(const std::string& db, const std::string& listen, const std::string& w
       } else if (report->auto_registered + report->reopened_after_revocation > 0) {
         std::fprintf(stderr, "psl: choice deadlines: %d registered by default, %d new choices\n",
                      report->auto_registered, report->reopened_after_revocation);
+      }
+      const psl::app::RequestContext survey_context{psl::access::Principal::System("scheduler"),
+                                                    "job:surveys"};
+      auto surveys = psl::app::Surveys(app).RunSurveyJob(survey_context, clock.Now().UtcDate());
+      if (!surveys.ok()) {
+        std::fprintf(stderr, "psl: the survey job failed: %s (retrying in an hour)\n",
+                     surveys.status().message().c_str());
       }
       lock.lock();
       scheduler_wake.wait_for(lock, std::chrono::hours(1), [&] { return stopping; });
@@ -198,10 +208,12 @@ int main(int argc, char** argv) {
   serve->add_option("--listen", listen, "Address to listen on, HOST:PORT")->capture_default_str();
   serve->add_option("--web-root", web_root, "Folder of the built web interface")
       ->capture_default_str();
-  serve->add_option("--threads", threads, "Request threads")->check(CLI::Range(1, 256))
+  serve->add_option("--threads", threads, "Request threads")
+      ->check(CLI::Range(1, 256))
       ->capture_default_str();
-  serve->add_option("--db-connections", db_connections,
-                    "Database connections in the pool (default: one per request thread)")
+  serve
+      ->add_option("--db-connections", db_connections,
+                   "Database connections in the pool (default: one per request thread)")
       ->check(CLI::Range(1, 256));
   serve->add_option("--log", log_path, "Request log file ('-' for none; default stdout)");
 
@@ -236,8 +248,9 @@ int main(int argc, char** argv) {
   user_add->add_option("--db", db, "Database: sqlite:PATH or postgresql://...")
       ->capture_default_str();
   user_add->add_option("--username", username, "Login name (a-z, 0-9, . _ -)")->required();
-  user_add->add_option("--role", role,
-                       "government, regulator, inspector, referrer, provider or citizen")
+  user_add
+      ->add_option("--role", role,
+                   "government, regulator, inspector, referrer, provider or citizen")
       ->required();
   user_add->add_option("--password-file", password_file,
                        "File whose first line is the password ('-' for standard input)");
@@ -250,8 +263,16 @@ int main(int argc, char** argv) {
   auto* quote = psl::cli::AddQuoteCommand(cli, quote_options);
   psl::cli::JobOptions job_options{kDefaultDb, {}};
   auto* choice_deadlines = psl::cli::AddJobsCommand(cli, job_options);
+  psl::cli::PaymentOptions payment_options;
+  payment_options.db = kDefaultDb;
+  const auto payment_commands = psl::cli::AddPaymentCommands(cli, payment_options);
 
   CLI11_PARSE(cli, argc, argv);
+
+  if (const int status = psl::cli::RunPaymentCommand(payment_commands, payment_options);
+      status >= 0) {
+    return status;
+  }
 
   if (*quote) return psl::cli::RunQuote(quote_options);
   if (*choice_deadlines) return psl::cli::RunChoiceDeadlines(job_options);
@@ -281,8 +302,8 @@ int main(int argc, char** argv) {
     auto logins = psl::app::SeedDemo(app);
     if (!logins.ok()) return Fail(logins.status());
     for (const auto& login : *logins) {
-      std::printf("%s %-11s / %s\n", login.created ? "created " : "existing", login.username.c_str(),
-                  login.password.c_str());
+      std::printf("%s %-11s / %s\n", login.created ? "created " : "existing",
+                  login.username.c_str(), login.password.c_str());
     }
     if (users_only) return 0;
     std::ifstream file(areas_path);
