@@ -47,6 +47,8 @@ class Surveys {
   // settings, invites the sampled registrations dated on or before `today` minus the wave's
   // months that no earlier run considered, in batches of 500 (one transaction and one audit line
   // each). Re-running invites nobody twice. kInvalidArgument ("date") for a day after today.
+  // Each wave remembers the last registration date it has looked at (survey_waves), so a run
+  // reads only what is new; registrations are dated the day they are made, so none is missed.
   Result<SurveyJobReport> RunSurveyJob(const RequestContext& context, Date today);
 
   // Citizen: their invitations, answered or not, newest first.
