@@ -521,6 +521,7 @@ class Seeder {
         clock_(now),
         app_(store, clock_),
         journey_(app_),
+        payments_(store, app_, clock_, now, count),
         random_(20140601) {}
 
   Result<DemoJourneySummary> Run();
@@ -550,6 +551,7 @@ class Seeder {
   ManualClock clock_;
   App app_;
   Journey journey_;
+  DemoPayments payments_;
   Random random_;
 
   RequestContext as_referrer_;
@@ -963,7 +965,8 @@ ProviderId Seeder::PickProvider(const std::vector<store::EligibleProvider>& prov
 Status Seeder::Handle(const Event& event) {
   clock_.Set(Timestamp::FromUnixSeconds(event.at));
   if (event.kind == Kind::kJobs) {
-    return journey_.RunChoiceJobs(as_scheduler_, clock_.Now().UtcDate()).ToStatus();
+    PSL_RETURN_IF_ERROR(journey_.RunChoiceJobs(as_scheduler_, clock_.Now().UtcDate()).ToStatus());
+    return payments_.OnDay(clock_.Now().UtcDate());
   }
   Citizen& citizen = citizens_[event.citizen];
   switch (event.kind) {
@@ -1025,9 +1028,10 @@ Status Seeder::Handle(const Event& event) {
   return Status::Ok();
 }
 
-// Outcome history for the provider comparison (CHO-2). This stands in for outcome claims until
-// the payment issue adds verified claims (PAY-7): registrations older than eight months get
-// most of their outcomes closed, achieved or missed, with a success rate that varies by
+// Outcome history for the provider comparison (CHO-2). This stands in for the outcomes that no
+// real claim can close yet (DemoPayments claims those it can, PAY-7, and looks after those of
+// claw-back providers, whose misses a run must claw back): registrations older than eight months
+// get most of their outcomes closed, achieved or missed, with a success rate that varies by
 // provider and falls with the customer's barriers. Closed outcomes of similar customers (same
 // outcome, same barrier band) reach the threshold of 20 for the larger, older providers, so
 // some providers show a success rate and the rest "not enough data". Batches of 500 updates,
@@ -1061,6 +1065,7 @@ Status Seeder::MarkOutcomeHistory() {
       const double chance = std::max(0.05, quality - 0.05 * registration.barrier_count);
       for (const store::RegisteredOutcomeRecord& outcome : registration.outcomes) {
         if (outcome.status != "open" || !random_.Chance(0.8)) continue;
+        if (payments_.LooksAfter(registration.id, outcome.outcome)) continue;
         updates.push_back({registration.id, outcome.outcome, random_.Chance(chance)});
       }
     }
@@ -1131,6 +1136,8 @@ Result<DemoJourneySummary> Seeder::Run() {
     }
   }
   PSL_RETURN_IF_ERROR(MarkOutcomeHistory());
+  PSL_ASSIGN_OR_RETURN(summary_.payments, payments_.Finish());
+  summary_.outcomes_achieved += summary_.payments.claims_verified;
   PSL_RETURN_IF_ERROR(Count());
   return summary_;
 }
