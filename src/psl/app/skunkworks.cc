@@ -269,7 +269,7 @@ Result<SkunkworksPlacement> Skunkworks::Place(const RequestContext& context,
                               "Skunkworks top-up for " + variant + ", registration " +
                                   std::to_string(registration_id),
                               now)
-              .status());
+              .ToStatus());
     }
 
     store::SkunkworksPlacementRecord record;
