@@ -98,7 +98,7 @@ Status LockSplitsAndAccrueUpfront(store::Transaction& transaction, std::int64_t 
                                   "Upfront payment for " + outcome.outcome + ", registration " +
                                       std::to_string(registration_id),
                                   now)
-                            .status());
+                            .ToStatus());
   }
   return Status::Ok();
 }

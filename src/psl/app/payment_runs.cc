@@ -63,7 +63,7 @@ Result<std::int64_t> MarkMissed(store::Transaction& transaction, Date as_of, Tim
         payments::AccrueDue(
             transaction, line, "registration:" + std::to_string(registration_id),
             "Claw-back of " + outcome + ", registration " + std::to_string(registration_id), now)
-            .status());
+            .ToStatus());
   }
   return static_cast<std::int64_t>(rows.size());
 }
@@ -148,12 +148,12 @@ Status AccrueSatisfaction(store::Transaction& transaction, const payment::Paymen
                                             "Satisfaction payment for " + outcome +
                                                 ", registration " + std::to_string(registration_id),
                                             now)
-                            .status());
+                            .ToStatus());
     PSL_RETURN_IF_ERROR(transaction.connection()
                             .Execute("DELETE FROM satisfaction_due WHERE registration_id = $1 AND "
                                      "outcome = $2",
                                      {registration_id, outcome})
-                            .status());
+                            .ToStatus());
   }
   return Status::Ok();
 }

@@ -53,7 +53,7 @@ Status PaymentSettingsTable::Insert(const PaymentSettingsRecord& record) {
           "VALUES ($1, $2, $3, $4)",
           {std::int64_t{record.version}, record.document, IdOrNull(record.published_by),
            record.published_at.unix_seconds()})
-      .status();
+      .ToStatus();
 }
 
 // --- provider_payment_modes ---
@@ -65,7 +65,7 @@ Status PaymentModeTable::Insert(const PaymentModeRecord& record) {
           "set_at) VALUES ($1, $2, $3, $4, $5)",
           {record.provider.value(), std::int64_t{record.clawback ? 1 : 0},
            record.effective_from.ToString(), IdOrNull(record.set_by), record.set_at.unix_seconds()})
-      .status();
+      .ToStatus();
 }
 
 Result<bool> PaymentModeTable::ClawbackOn(ProviderId provider, Date on) {
@@ -132,7 +132,7 @@ Status OutcomeSplitTable::Insert(const OutcomeSplitRecord& split) {
            split.satisfaction.pence(), std::int64_t{split.upfront_percent},
            std::int64_t{split.outcome_percent}, std::int64_t{split.satisfaction_percent},
            split.rule, std::int64_t{split.clawback ? 1 : 0}, std::int64_t{split.settings_version}})
-      .status();
+      .ToStatus();
 }
 
 Result<std::optional<OutcomeSplitRecord>> OutcomeSplitTable::Get(std::int64_t registration_id,
@@ -164,13 +164,13 @@ Status OutcomeSplitTable::Queue(std::int64_t registration_id, std::string_view o
           .Execute("INSERT INTO outcome_deadlines (registration_id, outcome, deadline_on) VALUES "
                    "($1, $2, $3)",
                    {registration_id, std::string(outcome), deadline.ToString()})
-          .status());
+          .ToStatus());
   if (!satisfaction_due) return Status::Ok();
   return connection_
       .Execute(
           "INSERT INTO satisfaction_due (registration_id, outcome, due_on) VALUES ($1, $2, $3)",
           {registration_id, std::string(outcome), satisfaction_due->ToString()})
-      .status();
+      .ToStatus();
 }
 
 // --- payment_lines ---
@@ -208,7 +208,7 @@ PaymentLineRecord LineFromRow(const Row& row) {
 }
 
 Result<std::vector<PaymentLineRecord>> ReadLines(const Result<Rows>& result) {
-  PSL_RETURN_IF_ERROR(result.status());
+  PSL_RETURN_IF_ERROR(result.ToStatus());
   std::vector<PaymentLineRecord> lines;
   lines.reserve(result->size());
   for (const Row& row : *result) lines.push_back(LineFromRow(row));
@@ -330,7 +330,7 @@ RunProviderRecord RunProviderFromRow(const Row& row) {
 }
 
 Result<std::vector<RunProviderRecord>> ReadRunProviders(const Result<Rows>& result) {
-  PSL_RETURN_IF_ERROR(result.status());
+  PSL_RETURN_IF_ERROR(result.ToStatus());
   std::vector<RunProviderRecord> records;
   for (const Row& row : *result) records.push_back(RunProviderFromRow(row));
   return records;
@@ -380,7 +380,7 @@ Status PaymentRunTable::SetTotals(std::int64_t id, std::int64_t line_count, Mone
   return connection_
       .Execute("UPDATE payment_runs SET line_count = $1, total_pence = $2 WHERE id = $3",
                {line_count, total.pence(), id})
-      .status();
+      .ToStatus();
 }
 
 Status PaymentRunTable::SetStatus(std::int64_t id, std::string_view status,
@@ -393,7 +393,7 @@ Status PaymentRunTable::SetStatus(std::int64_t id, std::string_view status,
           "UPDATE payment_runs SET status = $1, released_by = COALESCE($2, released_by), "
           "released_at = COALESCE($3, released_at) WHERE id = $4",
           {std::string(status), IdOrNull(released_by), IntOrNull(at), id})
-      .status();
+      .ToStatus();
 }
 
 Result<std::int64_t> PaymentRunTable::AssignDueLines(std::int64_t run_id, Date as_of) {
@@ -413,7 +413,7 @@ Status PaymentRunTable::SummariseProviders(std::int64_t run_id) {
           "COALESCE(SUM(CASE WHEN amount_pence < 0 THEN amount_pence ELSE 0 END), 0), "
           "0, 0, 0, 0, 'prepared' FROM payment_lines WHERE run_id = $2 GROUP BY provider_id",
           {run_id, run_id})
-      .status();
+      .ToStatus();
 }
 
 Status PaymentRunTable::SetNetting(const RunProviderRecord& netting) {
@@ -423,7 +423,7 @@ Status PaymentRunTable::SetNetting(const RunProviderRecord& netting) {
           "paid_pence = $3, shortfall_pence = $4 WHERE run_id = $5 AND provider_id = $6",
           {netting.receivable.pence(), netting.recovered.pence(), netting.paid.pence(),
            netting.shortfall.pence(), netting.run_id, netting.provider.value()})
-      .status();
+      .ToStatus();
 }
 
 Status PaymentRunTable::MarkPaid(std::int64_t run_id, ProviderId provider,
@@ -433,7 +433,7 @@ Status PaymentRunTable::MarkPaid(std::int64_t run_id, ProviderId provider,
           "UPDATE payment_run_providers SET status = 'paid', posting_id = $1, paid_at = $2 "
           "WHERE run_id = $3 AND provider_id = $4",
           {IdOrNull(posting), at.unix_seconds(), run_id, provider.value()})
-      .status();
+      .ToStatus();
 }
 
 Result<std::vector<RunProviderRecord>> PaymentRunTable::Providers(std::int64_t run_id) {
