@@ -32,9 +32,8 @@ class SurveysApiTest : public ApiTest {
     other_ = others->front();
     auto assessor = s.app().Authenticate(s.Token(Role::kReferrer));
     ASSERT_TRUE(assessor.ok());
-    // Ended registrations (any number per citizen) until each citizen has one the 3-month wave
-    // samples, dated long enough ago; invitations are then written directly, so these tests
-    // do not depend on which ids the sample draws.
+    // One registration each, over a year old; their 3-month invitations are written directly so
+    // that these tests do not depend on which ids the sample draws.
     auto ids = app::testing::WriteRegistrations(s.store(), assessor->user_id,
                                                 {{me_, provider_, Day("2024-01-02"), false},
                                                  {other_, provider_, Day("2024-01-02"), false}});
@@ -57,6 +56,12 @@ class SurveysApiTest : public ApiTest {
     });
     ASSERT_TRUE(invited.ok()) << invited.ToString();
     registrations_ = *ids;
+    // Log every role in now: a login is audited, and the tests compare the audit log.
+    for (Role role : access::kAllRoles) {
+      if (role != Role::kPublic) {
+        ASSERT_FALSE(s.Token(role).empty());
+      }
+    }
   }
 
   static std::string AnswerPath(std::int64_t id) {
