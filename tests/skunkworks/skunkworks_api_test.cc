@@ -54,14 +54,15 @@ const json kPlacement = {{"outcome", app::testing::kBase}, {"variant", app::test
 
 TEST_F(SkunkworksApiTest, AProviderMovesAnOutcomeOntoItsVariantOnceWithinTheCap) {
   const Credentials alpha = Provider("alpha");
+  const Credentials beta = Provider("beta");
+  const Credentials regulator = server().As(Role::kRegulator);  // logins are audited
   const std::int64_t id = registrations_.at(0);
   const WriteSnapshot before = server().Snapshot();
   // Who may: a provider, for its own registration only.
   EXPECT_TRUE(IsError(server().Post(PlacePath(id), kPlacement.dump()), 401));
+  EXPECT_TRUE(IsError(server().Post(PlacePath(id), kPlacement.dump(), regulator), 403));
   EXPECT_TRUE(
-      IsError(server().Post(PlacePath(id), kPlacement.dump(), server().As(Role::kRegulator)), 403));
-  EXPECT_TRUE(IsError(server().Post(PlacePath(id), kPlacement.dump(), Provider("beta")), 404,
-                      "registration_id"));
+      IsError(server().Post(PlacePath(id), kPlacement.dump(), beta), 404, "registration_id"));
   // Bad input names the field.
   json unknown = kPlacement;
   unknown["price_pence"] = 1;
@@ -124,11 +125,11 @@ TEST_F(SkunkworksApiTest, MethodologiesArePublishedOncePerProviderAndVariantAndS
   const json body = {{"variant", app::testing::kVariant},
                      {"title", "Wage progression coaching"},
                      {"methodology", "Two years of weekly coaching, with pay-review support."}};
+  const Credentials government = server().As(Role::kGovernment);  // logins are audited
   const WriteSnapshot before = server().Snapshot();
   EXPECT_TRUE(IsError(server().Post("/api/v1/skunkworks/methodologies", body.dump()), 401));
-  EXPECT_TRUE(IsError(server().Post("/api/v1/skunkworks/methodologies", body.dump(),
-                                    server().As(Role::kGovernment)),
-                      403));
+  EXPECT_TRUE(
+      IsError(server().Post("/api/v1/skunkworks/methodologies", body.dump(), government), 403));
   json unknown = body;
   unknown["author"] = "me";
   EXPECT_TRUE(IsError(server().Post("/api/v1/skunkworks/methodologies", unknown.dump(), gamma), 400,
