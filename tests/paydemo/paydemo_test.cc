@@ -6,8 +6,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <set>
 #include <sstream>
@@ -51,6 +53,13 @@ class PayDemoTest : public ::testing::Test {
     auto summary = SeedDemoJourney(*store_, now_, kCitizens);
     ASSERT_TRUE(summary.ok()) << summary.status().ToString();
     summary_ = new DemoJourneySummary(*summary);
+    const DemoPaymentSummary& p = summary->payments;
+    std::printf(
+        "registrations %d; runs %d released + %d prepared; claims %d (verified %d, by feed "
+        "%d, rejected %d, pending %d); surveys %d invited, %d answered; budgets %d\n",
+        summary->registrations, p.runs_released, p.runs_prepared, p.claims_submitted,
+        p.claims_verified, p.claims_verified_by_feed, p.claims_rejected, p.claims_pending,
+        p.survey_invitations, p.survey_answers, p.budgets);
   }
   static void TearDownTestSuite() {
     delete summary_;
@@ -90,7 +99,7 @@ class PayDemoTest : public ::testing::Test {
 
   static std::vector<store::PaymentRunRecord> AllRuns() {
     PaymentRuns runs(*app_);
-    auto page = runs.List(As("regulator"), 0, 100);
+    auto page = runs.List(As("regulator"), std::numeric_limits<std::int64_t>::max(), 100);
     EXPECT_TRUE(page.ok()) << page.status().ToString();
     return page.ok() ? page->items : std::vector<store::PaymentRunRecord>{};
   }

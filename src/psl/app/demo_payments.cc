@@ -177,6 +177,7 @@ struct DemoPayments::State {
   std::int64_t last_registration = 0;
   std::int64_t last_invitation = 0;
   std::int64_t decisions = 0;
+  std::int64_t manual_claims = 0;  // every tenth first claim decided by hand is rejected
   std::multimap<std::int64_t, PlannedClaim> claims_due;  // by day number
   std::multimap<std::int64_t, Decision> decisions_due;
   std::multimap<std::int64_t, PlannedAnswer> answers_due;
@@ -242,7 +243,7 @@ Status DemoPayments::State::SetBudgets(Date day) {
     BudgetInput input{end_result.id, *Date::FromCivil(year, 4, 1),
                       *Date::FromCivil(year + 1, 3, 31),
                       Money::FromPence(pence / 100'000 * 100'000)};  // whole thousands of pounds
-    PSL_RETURN_IF_ERROR(budgets.Set(government, input).status());
+    PSL_RETURN_IF_ERROR(budgets.Set(government, input).ToStatus());
     ++summary.budgets;
     Tick();
   }
@@ -298,8 +299,9 @@ void DemoPayments::State::Plan(const store::RegistrationRecord& registration) {
     planned.deadline =
         registration.registered_on.AddMonths(king->window_months + king->sustain_months);
     planned.payroll = outcome.outcome == "median_wage_fraction_3y";
-    if (king->kind == catalogue::OutcomeKind::kGraded && !planned.payroll) {
-      // Graded outcomes measured by the provider: often part of the way, sometimes all of it.
+    if (king->kind == catalogue::OutcomeKind::kGraded) {
+      // Graded outcomes: often part of the way, sometimes all of it (for wages the feed's
+      // earnings decide the fraction verified).
       planned.fraction =
           random.Chance(0.3) ? Weight::One() : Weight::FromMicros(random.Between(30, 95) * 10'000);
     }
@@ -395,7 +397,8 @@ Status DemoPayments::State::MakeClaims(Date day) {
                 planned.achieved_on.ToString() + ",," + std::to_string(pounds) + ".00\n";
       continue;
     }
-    Decision decision{claim->id, !planned.second_try && random.Chance(0.08), planned};
+    const bool reject = !planned.second_try && ++manual_claims % 10 == 3;
+    Decision decision{claim->id, reject, planned};
     decisions_due.emplace(today + random.Between(2, 12), std::move(decision));
   }
   return Status::Ok();
@@ -412,7 +415,7 @@ Status DemoPayments::State::Decide(Date day) {
                               .Reject(by, decision.claim,
                                       "The evidence does not show the date the outcome was "
                                       "reached; send the assessor's signed record.")
-                              .status());
+                              .ToStatus());
       ++summary.claims_rejected;
       PlannedClaim again = std::move(decision.planned);
       again.second_try = true;
