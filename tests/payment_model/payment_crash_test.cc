@@ -26,7 +26,7 @@ namespace psl::payment_model {
 namespace {
 
 constexpr int kTrials = 100;
-constexpr int kProvidersInRun = 90;
+constexpr int kProvidersInRun = 50;
 constexpr const char* kAsOf = "2020-06-01";
 constexpr const char* kToday = "2020-06-02";
 
@@ -188,12 +188,18 @@ std::string BuildHistory(const std::string& url, Model& model) {
     for (int round = 0; round < rounds; ++round) {
       const Date on = first.AddDays(round * 41);
       clock.Set(At(on));
+      std::vector<ProviderId> licensed;
+      for (std::size_t i = 0; i < market.providers.size(); ++i) {
+        if (MarketOpens().AddDays(static_cast<std::int64_t>(i) * 5) <= on) {
+          licensed.push_back(market.providers[i].id);
+        }
+      }
       for (std::size_t i = 0; i < market.providers.size(); ++i) {
         if (MarketOpens().AddDays(static_cast<std::int64_t>(i) * 5) > on) continue;
         if ((i + static_cast<std::size_t>(round)) % 2 == 1) continue;
         ++n;
         auto registered = RegisterCitizen(app, market, market.providers[i], n % 2 == 0, n % 3 == 0,
-                                          "Crash Citizen " + std::to_string(n), n);
+                                          "Crash Citizen " + std::to_string(n), n, licensed);
         if (!registered.ok()) return registered.status().ToString();
         model.Register(registered->id, market.providers[i].id.value(), registered->on,
                        registered->outcomes);

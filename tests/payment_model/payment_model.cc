@@ -1,6 +1,7 @@
 #include "payment_model.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <stdexcept>
 
 namespace psl::payment_model {
@@ -167,22 +168,33 @@ bool Model::ClaimPending(std::int64_t claim) const {
   return it != claims_.end() && it->second.status == "pending";
 }
 
-void Model::Verify(std::int64_t claim_id, Date on) {
+std::pair<std::int64_t, std::int64_t> Model::Verify(std::int64_t claim_id, Date on) {
   ClaimState& claim = claims_.at(claim_id);
   claim.status = "verified";
   Held* held = Find(claim.registration, claim.outcome);
   held->status = "achieved";
   const std::int64_t fraction = claim.fraction_micros.value_or(1'000'000);
   // Graded: outcome part × fraction, rounded down once.
-  const std::int64_t earned = held->parts.outcome * fraction / 1'000'000;
+  std::int64_t earned = held->parts.outcome * fraction / 1'000'000;
+  // Diagnostic only (not the documented rule): round to the nearest penny instead, to see
+  // whether anything but the rounding disagrees.
+  if (std::getenv("PSL_MODEL_ROUND_NEAREST") != nullptr) {
+    earned = (held->parts.outcome * fraction + 500'000) / 1'000'000;
+  }
   if (!held->clawback) {
     AddLine(held->provider, "outcome", earned, on, held->outcome.end_result);
-  } else {
-    // The whole outcome part went out at registration; what was not earned comes back, so the
-    // provider ends up with exactly what it would have had without claw-back.
-    AddLine(held->provider, "clawback", -(held->parts.outcome - earned), on,
-            held->outcome.end_result);
+    return {earned, held->parts.outcome};
   }
+  // The whole outcome part went out at registration; what was not earned comes back, so the
+  // provider ends up with exactly what it would have had without claw-back.
+  AddLine(held->provider, "clawback", -(held->parts.outcome - earned), on,
+          held->outcome.end_result);
+  return {-(held->parts.outcome - earned), held->parts.outcome};
+}
+
+bool Model::ClaimClawback(std::int64_t claim_id) const {
+  const ClaimState& claim = claims_.at(claim_id);
+  return Find(claim.registration, claim.outcome)->clawback;
 }
 
 void Model::Reject(std::int64_t claim) { claims_.at(claim).status = "rejected"; }

@@ -101,7 +101,9 @@ class Model {
   void Claim(std::int64_t claim, std::int64_t registration, const std::string& outcome,
              std::optional<std::int64_t> fraction_micros);
   bool ClaimPending(std::int64_t claim) const;
-  void Verify(std::int64_t claim, Date on);
+  bool ClaimClawback(std::int64_t claim) const;  // its outcome's split was locked in claw-back
+  // Returns the amount the verification accrues (negative: a claw-back), and the outcome part.
+  std::pair<std::int64_t, std::int64_t> Verify(std::int64_t claim, Date on);
   void Reject(std::int64_t claim);
 
   // Whether any open outcome's "deadline passed by as_of" depends on the deadline reading.

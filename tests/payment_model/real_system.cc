@@ -1,21 +1,34 @@
 #include "real_system.h"
 
+#include "psl/app/claims.h"
 #include "psl/app/payment_runs.h"
 #include "psl/ledger/account.h"
 #include "psl/store/payment_tables.h"
 
 namespace psl::payment_model {
 
-Result<std::int64_t> SubmitClaim(app::App&, const app::RequestContext&, const ClaimInput&) {
-  return Status(ErrorCode::kUnimplemented, "claims are not there yet", "");
+Result<std::int64_t> SubmitClaim(app::App& app, const app::RequestContext& provider,
+                                 const ClaimInput& claim) {
+  app::ClaimInput input;
+  input.registration_id = claim.registration;
+  input.outcome = claim.outcome;
+  input.achieved_on = claim.achieved_on;
+  if (claim.fraction_micros) input.fraction = Weight::FromMicros(*claim.fraction_micros);
+  input.evidence = "Scenario evidence for " + claim.outcome;
+  PSL_ASSIGN_OR_RETURN(const store::ClaimRecord record, app::Claims(app).Submit(provider, input));
+  return record.id;
 }
 
-Status VerifyClaim(app::App&, const app::RequestContext&, std::int64_t) {
-  return Status(ErrorCode::kUnimplemented, "claims are not there yet", "");
+Result<std::int64_t> VerifyClaim(app::App& app, const app::RequestContext& regulator,
+                                 std::int64_t claim) {
+  PSL_ASSIGN_OR_RETURN(const store::ClaimRecord record, app::Claims(app).Verify(regulator, claim));
+  return record.payment_pence.value_or(0);
 }
 
-Status RejectClaim(app::App&, const app::RequestContext&, std::int64_t) {
-  return Status(ErrorCode::kUnimplemented, "claims are not there yet", "");
+Status RejectClaim(app::App& app, const app::RequestContext& regulator, std::int64_t claim) {
+  return app::Claims(app)
+      .Reject(regulator, claim, "Evidence does not show the outcome.")
+      .ToStatus();
 }
 
 Status SetClawback(app::App& app, ProviderId provider, Date from, bool on) {
@@ -43,7 +56,7 @@ Result<RealRun> PrepareRun(app::App& app, const app::RequestContext& regulator, 
 }
 
 Status ReleaseRun(app::App& app, const app::RequestContext& regulator, std::int64_t run) {
-  return app::PaymentRuns(app).Release(regulator, run).status();
+  return app::PaymentRuns(app).Release(regulator, run).ToStatus();
 }
 
 Result<std::optional<std::int64_t>> OpenRun(store::Store& store) {

@@ -22,7 +22,9 @@ struct ClaimInput {
 // The claim's id, or the refusal.
 Result<std::int64_t> SubmitClaim(app::App& app, const app::RequestContext& provider,
                                  const ClaimInput& claim);
-Status VerifyClaim(app::App& app, const app::RequestContext& regulator, std::int64_t claim);
+// The amount verification accrued (the claim's due line; 0 when none).
+Result<std::int64_t> VerifyClaim(app::App& app, const app::RequestContext& regulator,
+                                 std::int64_t claim);
 Status RejectClaim(app::App& app, const app::RequestContext& regulator, std::int64_t claim);
 
 // Claw-back mode (PAY-5) from `from` on, written straight to the table: the good-standing rule

@@ -108,6 +108,7 @@ class Player {
   std::vector<bool> licensed_;
   std::vector<PlayedRegistration> registrations_;
   std::vector<std::int64_t> claims_;
+  std::map<std::int64_t, std::string> claims_text_;
   std::optional<std::int64_t> open_run_;
   std::optional<Date> last_as_of_;
   int citizens_ = 0;
@@ -207,11 +208,15 @@ void Player::Register() {
   const std::size_t index = open[random_.Below(static_cast<std::int64_t>(open.size()))];
   const MarketProvider& provider = market_.providers[index];
   ++citizens_;
-  const bool crime = random_.Chance(50);
+  std::vector<ProviderId> others;
+  for (std::size_t i : open) others.push_back(market_.providers[i].id);
+  // Individual prosperity is an assisted choice from a shortlist of at least three.
+  const bool crime = open.size() < 3 || random_.Chance(50);
   const bool deprived = random_.Chance(50);
-  auto registered = RegisterCitizen(
-      app_, market_, provider, crime, deprived,
-      "Citizen " + std::to_string(seed_) + " Number " + std::to_string(citizens_), citizens_);
+  auto registered =
+      RegisterCitizen(app_, market_, provider, crime, deprived,
+                      "Citizen " + std::to_string(seed_) + " Number " + std::to_string(citizens_),
+                      citizens_, others);
   if (!registered.ok()) return Disagree(registered.status().ToString());
   PlayedRegistration played;
   played.id = registered->id;
@@ -228,7 +233,7 @@ void Player::Register() {
 }
 
 void Player::MakeClaim() {
-  if (!report_.claims_available || registrations_.empty()) return;
+  if (registrations_.empty()) return;
   std::vector<std::pair<std::size_t, std::size_t>> open;
   for (std::size_t r = 0; r < registrations_.size(); ++r) {
     for (std::size_t o = 0; o < registrations_[r].outcomes.size(); ++o) {
@@ -246,6 +251,8 @@ void Player::MakeClaim() {
   Date high = registration.registered_on.AddMonths(outcome.window_months);
   const Date sustained_by = today_.AddMonths(-outcome.sustain_months);
   if (sustained_by < high) high = sustained_by;
+  // Not sustainable by today: mostly wait for a later day rather than be refused.
+  if (high < low && random_.Chance(80)) return;
   Date achieved = low;
   if (high >= low) {
     achieved = low.AddDays(random_.Below(high.DaysSinceEpoch() - low.DaysSinceEpoch() + 1));
@@ -268,7 +275,9 @@ void Player::MakeClaim() {
       fraction = random_.Below(1'000'001);
     // else: missing, refused.
   } else if (random_.Chance(3)) {
-    fraction = 1'000'000;  // a fraction on a binary outcome, refused
+    // A part of a binary outcome, refused. (A fraction of exactly 1 on a binary outcome is
+    // left alone: docs/payment.md says "absent (means 1)", which does not settle it.)
+    fraction = 1 + random_.Below(999'999);
   }
   // The two readings of "registered_on + window + sustain" differ late in a month: skip a
   // claim whose fate hangs on that.
@@ -283,10 +292,6 @@ void Player::MakeClaim() {
       model_.ClaimAllowed(registration.id, outcome.id, achieved, fraction, today_, &why);
   const ClaimInput input{registration.id, outcome.id, achieved, fraction};
   auto submitted = SubmitClaim(app_, As(market_.providers[registration.provider].principal), input);
-  if (!submitted.ok() && submitted.status().code() == ErrorCode::kUnimplemented) {
-    report_.claims_available = false;
-    return;
-  }
   std::ostringstream what;
   what << "claim on registration " << registration.id << " ("
        << registration.registered_on.ToString() << ") " << outcome.id << " achieved "
@@ -305,6 +310,7 @@ void Player::MakeClaim() {
   ++report_.claims_accepted;
   model_.Claim(*submitted, registration.id, outcome.id, fraction);
   claims_.push_back(*submitted);
+  claims_text_[*submitted] = what.str();
 }
 
 void Player::Decide() {
@@ -315,11 +321,19 @@ void Player::Decide() {
   if (pending.empty()) return;
   const std::int64_t claim = pending[random_.Below(static_cast<std::int64_t>(pending.size()))];
   if (random_.Chance(75)) {
-    if (Status verified = VerifyClaim(app_, As(market_.regulator), claim); !verified.ok()) {
-      return Disagree("verifying claim " + std::to_string(claim) + ": " + verified.ToString());
+    auto verified = VerifyClaim(app_, As(market_.regulator), claim);
+    if (!verified.ok()) {
+      return Disagree("verifying claim " + std::to_string(claim) + ": " +
+                      verified.status().ToString());
     }
-    model_.Verify(claim, today_);
+    const auto [expected, part] = model_.Verify(claim, today_);
     ++report_.verified;
+    if (*verified != expected) {
+      Disagree("claim " + std::to_string(claim) + " (" + claims_text_[claim] + ", outcome part " +
+               std::to_string(part) + ", claw-back mode " +
+               (model_.ClaimClawback(claim) ? "on" : "off") + ") verified: accrued " +
+               std::to_string(*verified) + ", model " + std::to_string(expected));
+    }
   } else {
     if (Status rejected = RejectClaim(app_, As(market_.regulator), claim); !rejected.ok()) {
       return Disagree("rejecting claim " + std::to_string(claim) + ": " + rejected.ToString());
@@ -466,7 +480,8 @@ void Player::Compare(const std::string& when) {
 
 Result<RegisteredCitizen> RegisterCitizen(app::App& app, const ScenarioMarket& market,
                                           const MarketProvider& provider, bool crime, bool deprived,
-                                          const std::string& name, int n) {
+                                          const std::string& name, int n,
+                                          const std::vector<ProviderId>& others) {
   app::Journey journey(app);
   const app::RequestContext referrer{market.referrer, "scenario"};
   app::EntryInput input;
@@ -478,12 +493,24 @@ Result<RegisteredCitizen> RegisterCitizen(app::App& app, const ScenarioMarket& m
   PSL_ASSIGN_OR_RETURN(const app::EntryResult entered, journey.RecordEntry(referrer, input));
   const CitizenId citizen = entered.citizen_id;
   PSL_RETURN_IF_ERROR(
-      journey.Assess(referrer, citizen, crime ? OffenderAnswers() : NoBarriers(), "").status());
+      journey.Assess(referrer, citizen, crime ? OffenderAnswers() : NoBarriers(), "").ToStatus());
   const std::string end_result = crime ? "lower_crime" : "individual_prosperity";
   PSL_ASSIGN_OR_RETURN(const app::OptionsView options,
                        journey.Options(referrer, citizen, end_result));
   if (options.choice.format != "professional") {
-    PSL_RETURN_IF_ERROR(journey.Shortlist(referrer, citizen, end_result, {provider.id}).status());
+    // Assisted choice: a shortlist of 3 to 5 with the chosen provider on it.
+    std::vector<ProviderId> shortlist = {provider.id};
+    for (ProviderId other : others) {
+      if (shortlist.size() < 5 && other != provider.id) shortlist.push_back(other);
+    }
+    for (const app::ProviderOption& option : options.providers) {
+      const ProviderId other = option.information.provider;
+      if (shortlist.size() < 3 &&
+          std::find(shortlist.begin(), shortlist.end(), other) == shortlist.end()) {
+        shortlist.push_back(other);
+      }
+    }
+    PSL_RETURN_IF_ERROR(journey.Shortlist(referrer, citizen, end_result, shortlist).ToStatus());
   }
   PSL_ASSIGN_OR_RETURN(const store::RegistrationRecord registered,
                        journey.Register(referrer, citizen, end_result, provider.id));

@@ -29,7 +29,6 @@ struct HistoryReport {
   int runs_released = 0;
   int prepares_refused = 0;  // while a run was open (as the model expects)
   int clawback_providers = 0;
-  bool claims_available = true;  // false until app::Claims exists
   // Every disagreement between the system and the model, in words (empty: they agree).
   std::vector<std::string> disagreements;
 };
@@ -45,10 +44,12 @@ struct RegisteredCitizen {
 };
 
 // A new citizen referred (by a court for lower crime, else a jobcentre for individual
-// prosperity), assessed and registered with `provider` today, through the journey's use cases.
+// prosperity, shortlisted with `others`), assessed and registered with `provider` today,
+// through the journey's use cases.
 Result<RegisteredCitizen> RegisterCitizen(app::App& app, const ScenarioMarket& market,
                                           const MarketProvider& provider, bool crime, bool deprived,
-                                          const std::string& name, int n);
+                                          const std::string& name, int n,
+                                          const std::vector<ProviderId>& others);
 
 // Plays history `seed` on `store`, already seeded with `market`.
 HistoryReport PlayHistory(store::Store& store, const ScenarioMarket& market, std::uint64_t seed,
