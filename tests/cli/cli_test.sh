@@ -33,7 +33,8 @@ expect_text() {  # expect_text FILE TEXT DESCRIPTION
 db="sqlite:$work/psl.db"
 
 # --help for the tool and every command.
-for command in "" serve migrate demo "user" "user add" openapi quote jobs "jobs choice-deadlines"; do
+for command in "" serve migrate demo "user" "user add" openapi quote jobs "jobs choice-deadlines" \
+  split pay "pay prepare" "pay release" "pay statement" claims "claims import-feed" "jobs surveys"; do
   # shellcheck disable=SC2086
   expect_exit 0 "psl $command --help" -- "$psl" $command --help
   expect_text "$work/out" "Usage" "psl $command --help"
@@ -114,6 +115,54 @@ expect_exit nonzero "quote has no discount" -- "$psl" quote "${report_example[@]
 expect_exit 0 "jobs choice-deadlines" -- "$psl" jobs choice-deadlines --db "$db" --date 2030-01-01
 expect_text "$work/out" "registered with the default provider" "job report"
 expect_exit nonzero "jobs bad date" -- "$psl" jobs choice-deadlines --db "$db" --date tomorrow
+
+# The split (PAY-1..3): the report's £11,000 with a provider licensed seven months before the
+# registration (sliding scale 60/30/10), on the built-in rules and on the database's.
+expect_exit 0 "split, built-in rules" -- "$psl" split --price 11000.00 --licensed 2014-01-01 \
+  --registered 2014-08-01
+expect_json "$work/out" 'd == {"upfront_pence": 660000, "outcome_pence": 330000, "satisfaction_pence": 110000, "rule": "sliding_scale:6"}' "split sliding scale"
+cp "$work/out" "$work/split-built-in"
+expect_exit 0 "split, database rules" -- "$psl" split --db "$db" --price 11000.00 \
+  --licensed 2014-01-01 --registered 2014-08-01
+cmp -s "$work/out" "$work/split-built-in" && pass || fail "psl split --db differs from the built-in split"
+expect_exit 0 "split, established provider" -- "$psl" split --price 11000.00 --licensed 2010-01-01 \
+  --registered 2014-08-01 --outcome employment_sustained_2y
+expect_json "$work/out" 'd["upfront_pence"] == 330000 and d["outcome_pence"] == 660000 and d["rule"] == "default"' "split default"
+expect_exit nonzero "split bad price" -- "$psl" split --price eleven --licensed 2014-01-01 \
+  --registered 2014-08-01
+expect_text "$work/err" "price" "split bad price message"
+expect_exit nonzero "split registered before licensed" -- "$psl" split --price 100 \
+  --licensed 2015-01-01 --registered 2014-08-01
+expect_text "$work/err" "registered" "split order message"
+
+# Payment runs (PAY-8, X-5): alice prepares, regulator2 (from the demo) releases; alice may not.
+today=$(date -u +%F)
+"$psl" pay prepare --db "$db" --as-of "$today" --as alice >"$work/out" 2>"$work/err"
+if grep -q "still open" "$work/err"; then  # the demonstration leaves its last run to release
+  open_run=$(grep -o 'payment run [0-9][0-9]*' "$work/err" | head -1 | grep -o '[0-9]*$')
+  "$psl" pay release --db "$db" --run "$open_run" --as regulator >/dev/null 2>&1 ||
+    "$psl" pay release --db "$db" --run "$open_run" --as regulator2 >/dev/null 2>&1
+  expect_exit 0 "pay prepare" -- "$psl" pay prepare --db "$db" --as-of "$today" --as alice
+fi
+expect_text "$work/out" "prepared" "pay prepare output"
+run=$(grep -o 'payment run [0-9][0-9]*' "$work/out" | head -1 | grep -o '[0-9]*$')
+expect_exit nonzero "pay release by the preparer" -- "$psl" pay release --db "$db" --run "$run" --as alice
+expect_text "$work/err" "four eyes" "four eyes message"
+expect_exit nonzero "pay release unknown user" -- "$psl" pay release --db "$db" --run "$run" --as nobody
+expect_exit 0 "pay release" -- "$psl" pay release --db "$db" --run "$run" --as regulator2
+expect_text "$work/out" "released" "pay release output"
+expect_exit nonzero "pay release twice" -- "$psl" pay release --db "$db" --run "$run" --as regulator2
+expect_exit nonzero "pay prepare future" -- "$psl" pay prepare --db "$db" --as-of 2999-01-01 --as alice
+
+# The survey job (PAY-6) and a trusted evidence feed (PAY-7).
+expect_exit 0 "jobs surveys" -- "$psl" jobs surveys --db "$db" --date "$today"
+expect_text "$work/out" "invited" "survey job report"
+printf 'citizen,employer,start,end,earnings\nQQ123456C,Acme Ltd,2024-02-01,,23450.00\n' > "$work/feed.csv"
+expect_exit 0 "claims import-feed" -- "$psl" claims import-feed --db "$db" --file "$work/feed.csv" --as alice
+expect_text "$work/out" "claims verified" "feed import report"
+printf 'citizen,employer\nQQ123456C\n' > "$work/bad.csv"
+expect_exit nonzero "claims import-feed bad csv" -- "$psl" claims import-feed --db "$db" --file "$work/bad.csv" --as alice
+expect_exit nonzero "claims import-feed missing file" -- "$psl" claims import-feed --db "$db" --file "$work/none.csv" --as alice
 
 # Serve, answer, and stop gracefully on each stop signal.
 for signal in TERM INT; do
