@@ -9,6 +9,7 @@
 #include "psl/app/journey_internal.h"
 #include "psl/app/payment_accrual.h"
 #include "psl/store/licensing_tables.h"
+#include "psl/store/survey_table.h"
 
 namespace psl::app {
 
@@ -133,6 +134,10 @@ Result<ChoiceContext> LoadChoice(store::Transaction& transaction, const JourneyC
   PSL_ASSIGN_OR_RETURN(auto counts,
                        registrations.OutcomeCounts(c.outcomes, band.low, band.high, c.area.region));
   PSL_ASSIGN_OR_RETURN(auto shopping, registrations.LatestMysteryShopping());
+  // PAY-6's survey answers of the last year show as satisfaction (CHO-2).
+  PSL_ASSIGN_OR_RETURN(
+      auto answers,
+      store::SurveyTable(transaction.connection()).CountsByProvider(today.AddMonths(-12), today));
   std::vector<choice::ProviderRecord> records;
   records.reserve(eligible.size());
   for (const store::EligibleProvider& provider : eligible) {
@@ -145,6 +150,11 @@ Result<ChoiceContext> LoadChoice(store::Transaction& transaction, const JourneyC
       record.closed = count.closed;
       record.local_achieved = count.local_achieved;
       record.local_closed = count.local_closed;
+    }
+    for (const auto& answered : answers) {
+      if (answered.provider != provider.provider) continue;
+      record.satisfaction_recommend = answered.counts.recommending;
+      record.satisfaction_answers = answered.counts.valid;
     }
     for (const auto& summary : shopping) {
       if (summary.provider != provider.provider) continue;

@@ -12,6 +12,7 @@
 #include "psl/ledger/account.h"
 #include "psl/payment/netting.h"
 #include "psl/payment/satisfaction.h"
+#include "psl/store/survey_table.h"
 
 namespace psl::app {
 
@@ -91,21 +92,16 @@ Status ReleasePublishedHolds(store::Transaction& transaction, Date as_of, Timest
 // they wait in the queue.
 Status AccrueSatisfaction(store::Transaction& transaction, const payment::PaymentSettings& settings,
                           Date as_of, Timestamp now) {
-  const Date from = as_of.AddMonths(-settings.satisfaction_window_months);
-  PSL_ASSIGN_OR_RETURN(
-      const store::Rows answer_rows,
-      transaction.connection().Query(
-          "SELECT provider_id, COALESCE(SUM(CASE WHEN answer IN ('extremely_likely', 'likely') "
-          "THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN answer <> 'dont_know' THEN 1 ELSE 0 "
-          "END), 0) FROM survey_invitations WHERE answered_on > $1 AND answered_on <= $2 "
-          "GROUP BY provider_id",
-          {from.ToString(), as_of.ToString()}));
+  // The window's answers: the day after as_of minus the window, through as_of.
+  const Date from = as_of.AddMonths(-settings.satisfaction_window_months).AddDays(1);
+  PSL_ASSIGN_OR_RETURN(auto answered,
+                       store::SurveyTable(transaction.connection()).CountsByProvider(from, as_of));
   std::map<std::int64_t, payment::AnswerCounts> by_provider;
   payment::AnswerCounts national;
-  for (const store::Row& row : answer_rows) {
-    by_provider[row.Int(0)] = {row.Int(1), row.Int(2)};
-    national.recommending += row.Int(1);
-    national.valid += row.Int(2);
+  for (const store::ProviderSurveyCounts& row : answered) {
+    by_provider[row.provider.value()] = {row.counts.recommending, row.counts.valid};
+    national.recommending += row.counts.recommending;
+    national.valid += row.counts.valid;
   }
   PSL_ASSIGN_OR_RETURN(
       const store::Rows due,
