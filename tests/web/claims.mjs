@@ -21,6 +21,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 import { createHarness, DEMO_PASSWORD, eventually, heading, logInAs, logOut, main, mainNav } from "./harness.mjs";
 
@@ -29,6 +30,7 @@ const OVERALL_TIMEOUT_MS = 150_000;
 
 const h = createHarness({ name: NAME, tmpPrefix: "psl-web-claims-", overallTimeoutMs: OVERALL_TIMEOUT_MS });
 const { log, screenshot } = h;
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Outcomes a payroll feed verifies (docs/payment.md §3). */
 const PAYROLL_OUTCOMES = new Set(["employment_sustained_2y", "median_wage_fraction_3y"]);
@@ -118,15 +120,14 @@ function claimable(registrations, catalogue) {
   return found;
 }
 
-/** Picks a feed-verifiable claim (payroll evidence) and two others, on distinct outcomes. */
+/**
+ * Picks the claim the Regulator decides by hand (rejected, then claimed again and verified),
+ * preferring an outcome no feed would verify, and a work claim for the evidence feed.
+ */
 function pickClaims(candidates) {
-  const feed = candidates.find((c) => PAYROLL_OUTCOMES.has(c.outcome)) ?? null;
-  const others = candidates.filter((c) => c !== feed && !(feed && c.citizen === feed.citizen && PAYROLL_OUTCOMES.has(c.outcome)));
-  // Prefer a binary and a graded outcome for the manual decisions, when there are both.
-  const binary = others.find((c) => !c.graded);
-  const graded = others.find((c) => c.graded);
-  const manual = [binary, graded, ...others].filter((c, i, all) => c && all.indexOf(c) === i).slice(0, 2);
-  return { verify: manual[0] ?? null, reject: manual[1] ?? null, feed };
+  const manual = candidates.find((c) => !PAYROLL_OUTCOMES.has(c.outcome)) ?? candidates[0] ?? null;
+  const feed = candidates.find((c) => c !== manual && PAYROLL_OUTCOMES.has(c.outcome)) ?? null;
+  return { manual, feed };
 }
 
 /**
@@ -188,10 +189,18 @@ async function claimInBrowser(page, claim) {
     assert.equal(await page.getByLabel("Fraction achieved", { exact: true }).count(), 0, "a binary outcome asks no fraction");
   }
   await page.getByLabel("Evidence", { exact: true }).fill(`Browser test: ${claim.outcome} reached on ${claim.achievedOn}, records on file.`);
-  await page.getByRole("button", { name: "Submit the claim" }).click();
   const notice = page.locator(".message-success", { hasText: /^Claim \d+ submitted/ });
-  await notice.waitFor();
-  const id = Number(/^Claim (\d+) submitted/.exec(await notice.innerText())[1]);
+  const noticeId = async () => {
+    if ((await notice.count()) === 0) return null;
+    return Number(/^Claim (\d+) submitted/.exec(await notice.innerText())[1]);
+  };
+  const before = await noticeId();
+  await page.getByRole("button", { name: "Submit the claim" }).click();
+  // The notice of this claim, not the one left by the claim before.
+  const id = await eventually("the claim's notice", async () => {
+    const shown = await noticeId();
+    return shown !== null && shown !== before ? shown : null;
+  });
   const row = page.locator(`table.claims-table tr[data-claim-id="${id}"]`);
   await row.waitFor();
   assert.equal(await row.getAttribute("data-status"), "pending", `claim ${id} is listed as pending`);
@@ -218,8 +227,23 @@ async function scenario(base) {
   const live = new Set(existing.filter((c) => c.status !== "rejected").map((c) => `${c.registration_id}:${c.outcome}`));
   const candidates = claimable(registrations, catalogue).filter((c) => !live.has(`${c.registration}:${c.outcome}`));
   const picked = pickClaims(candidates);
+
+  // Skunkworks variants come with catalogue version 2; the demo may publish an older one.
+  {
+    const government = await session(base, "government");
+    const current = (await api(base, "GET", "/catalogue")).body;
+    if (!current.outcomes.some((o) => o.skunkworks_variant_of)) {
+      const v2 = JSON.parse(fs.readFileSync(path.resolve(here, "../../docs/examples/catalogue_v2.json"), "utf8"));
+      const published = await api(base, "POST", "/catalogue", { token: government, body: v2 });
+      assert.equal(published.status, 201, `the government publishes catalogue version 2 (is ${published.status}: ${JSON.stringify(published.body)})`);
+      log("published catalogue version 2 for its skunkworks variant");
+    }
+  }
   log(`${registrations.length} registrations, ${candidates.length} claimable outcomes`);
-  assert.ok(picked.verify && picked.reject, "the demo provider has at least two outcomes it may claim today");
+  assert.ok(picked.manual, "the demo provider has an outcome it may claim today");
+  const card = (id) => page.locator(`article.claim-card[data-claim-id="${id}"]`);
+  const row = (id) => page.locator(`table.claims-table tr[data-claim-id="${id}"]`);
+  const manualKey = `${picked.manual.registration}:${picked.manual.outcome}`;
 
   // ---- (1) the provider claims ----
   await page.goto(`${base}/`);
@@ -232,24 +256,17 @@ async function scenario(base) {
     await page.getByRole("button", { name: "Submit the claim" }).click();
     await eventually("the outcome error", async () => (await page.locator("#claim-outcome").getAttribute("aria-invalid")) === "true");
   }
-  const verifyId = await claimInBrowser(page, picked.verify);
-  const rejectId = await claimInBrowser(page, picked.reject);
-  const feedId = picked.feed ? await claimInBrowser(page, picked.feed) : null;
-  await screenshot(page, "provider-claims");
+  const rejectId = await claimInBrowser(page, picked.manual);
+  await screenshot(page, "provider-claim");
   await logOut(page);
 
-  // ---- (2) the Regulator decides ----
+  // ---- (2) the Regulator rejects it with a reason ----
   await logInAs(page, "regulator");
   await mainNav(page).getByRole("link", { name: "Claims" }).click();
   await heading(page, "Claims").waitFor();
-  const card = (id) => page.locator(`article.claim-card[data-claim-id="${id}"]`);
-  await card(verifyId).waitFor();
-  assert.match(await card(verifyId).innerText(), /Browser test:/, "the queue shows the provider's evidence");
+  await card(rejectId).waitFor();
+  assert.match(await card(rejectId).innerText(), /Browser test:/, "the queue shows the provider's evidence");
   await screenshot(page, "regulator-queue");
-  await card(verifyId).getByRole("button", { name: `Verify claim ${verifyId}` }).click();
-  await page.getByText(`Claim ${verifyId} verified`).waitFor();
-  await card(verifyId).waitFor({ state: "detached" });
-
   await card(rejectId).getByRole("button", { name: `Reject… claim ${rejectId}` }).click();
   await card(rejectId).getByRole("button", { name: "Reject the claim" }).click();
   await eventually("the reason error", async () => (await page.locator(`#claim-${rejectId}-reason`).getAttribute("aria-invalid")) === "true");
@@ -257,6 +274,32 @@ async function scenario(base) {
   await card(rejectId).getByRole("button", { name: "Reject the claim" }).click();
   await page.getByText(`Claim ${rejectId} rejected`).waitFor();
   await card(rejectId).waitFor({ state: "detached" });
+  await logOut(page);
+
+  // ---- (3) the provider sees the rejection and claims again (and a work outcome) ----
+  await logInAs(page, "provider");
+  await mainNav(page).getByRole("link", { name: "Claims" }).click();
+  await row(rejectId).waitFor();
+  assert.equal(await row(rejectId).getAttribute("data-status"), "rejected", "the provider sees its claim rejected");
+  assert.match(await row(rejectId).innerText(), /names no employer/, "with the Regulator's reason");
+  assert.equal(
+    await page.locator(`#claim-outcome option[value="${manualKey}"]`).isDisabled(),
+    false,
+    "a rejected outcome may be claimed again",
+  );
+  const verifyId = await claimInBrowser(page, picked.manual);
+  const feedId = picked.feed ? await claimInBrowser(page, picked.feed) : null;
+  await screenshot(page, "provider-claims");
+  await logOut(page);
+
+  // ---- (4) the Regulator verifies, and imports an evidence feed ----
+  await logInAs(page, "regulator");
+  await mainNav(page).getByRole("link", { name: "Claims" }).click();
+  await heading(page, "Claims").waitFor();
+  await card(verifyId).waitFor();
+  await card(verifyId).getByRole("button", { name: `Verify claim ${verifyId}` }).click();
+  await page.getByText(`Claim ${verifyId} verified`).waitFor();
+  await card(verifyId).waitFor({ state: "detached" });
 
   // The evidence feed: one spell for the work claim's citizen, from the day it was reached.
   const feedCitizen = picked.feed ? picked.feed.citizen : 999999999;
@@ -269,8 +312,8 @@ async function scenario(base) {
   const resultText = await result.innerText();
   assert.match(resultText, /1 row\b/, `the feed reports its one row (says "${resultText}")`);
   if (feedId !== null) {
-    assert.match(resultText, /1 citizen matched/, "the feed's citizen is matched");
-    assert.match(resultText, /1 claim verified/, "the feed verifies the pending work claim");
+    assert.match(resultText, /1 citizen matched/, `the feed's citizen is matched (says "${resultText}")`);
+    assert.match(resultText, /1 claim verified/, `the feed verifies the pending work claim (says "${resultText}")`);
     assert.ok((await result.getByRole("link", { name: `Claim ${feedId}` }).count()) === 1, "the verified claim is linked");
   } else {
     assert.match(resultText, /0 claims verified/, "a feed proving nothing verifies nothing");
@@ -287,17 +330,13 @@ async function scenario(base) {
   }
   await logOut(page);
 
-  // ---- (3) the provider sees the decisions, and publishes a methodology ----
+  // ---- (5) the provider sees the verified claim with its payment, and publishes a methodology ----
   await logInAs(page, "provider");
   await mainNav(page).getByRole("link", { name: "Claims" }).click();
-  const row = (id) => page.locator(`table.claims-table tr[data-claim-id="${id}"]`);
   await row(verifyId).waitFor();
   assert.equal(await row(verifyId).getAttribute("data-status"), "verified", "the provider sees its claim verified");
   assert.match(await row(verifyId).locator(".claim-payment").innerText(), /^£\d{1,3}(,\d{3})*\.\d{2}$/, "with its payment in pounds and pence");
-  assert.equal(await row(rejectId).getAttribute("data-status"), "rejected", "and the other rejected");
-  assert.match(await row(rejectId).innerText(), /names no employer/, "with the Regulator's reason");
   await screenshot(page, "provider-decided");
-
   await mainNav(page).getByRole("link", { name: "Skunkworks" }).click();
   await heading(page, "Skunkworks").waitFor();
   await page.locator("#methodology-form").waitFor();
@@ -317,7 +356,7 @@ async function scenario(base) {
   }
   await logOut(page);
 
-  // ---- (4) a citizen answers the survey ----
+  // ---- (6) a citizen answers the survey ----
   const regulatorToken = await session(base, "regulator");
   const surveyed = await citizenWithInvitation(base, regulatorToken);
   log(`survey: ${surveyed.username}, invitation ${surveyed.invitation.id} about ${surveyed.invitation.provider_name}`);
@@ -349,7 +388,7 @@ async function scenario(base) {
   }
   await logOut(page);
 
-  // ---- (5) the public pages ----
+  // ---- (7) the public pages ----
   await page.goto(`${base}/#/satisfaction`);
   await heading(page, "Customer satisfaction").waitFor();
   const national = page.locator(".national-rate");

@@ -133,7 +133,7 @@ export function SatisfactionPage(_: PageProps) {
                                 ({p.recommending} of {p.valid})
                               </span>
                             )}
-                            {p.uses_national && <span class="muted uses-national"> paid at the national rate</span>}
+                            {p.uses_national && <span class="muted uses-national">; paid at the national rate</span>}
                           </span>
                         </dd>
                       </div>
