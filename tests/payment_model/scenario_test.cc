@@ -25,8 +25,8 @@ namespace {
 using store::testing::Engine;
 using store::testing::TestDatabase;
 
-constexpr int kSqliteHistories = 1000;
-constexpr int kPostgresHistories = 12;
+constexpr int kSqliteHistories = 2000;
+constexpr int kPostgresHistories = 6;  // each seeds its own schema (logins: Argon2)
 constexpr std::uint64_t kFirstSeed = 20'260'501;
 
 struct Totals {
