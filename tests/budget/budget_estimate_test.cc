@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include <deque>
 #include <vector>
 
 #include "psl/payment/budget.h"
@@ -82,19 +83,30 @@ RC_GTEST_PROP(EstimateCommitted, GrowsWithSuccess, ()) {
   RC_ASSERT(all->pence() == at_risk + 7);
 }
 
-TEST(AgeReceivable, TheStretchThatNeverReturnedToZeroDatesTheDebt) {
+TEST(AgeReceivable, RepaymentsSettleTheOldestDebtsFirst) {
   const std::vector<ReceivableMovement> movements = {
       {Day(2026, 1, 10), Money::FromPence(5000)},   // licence fee
       {Day(2026, 2, 1), Money::FromPence(-5000)},   // recovered: back to zero
-      {Day(2026, 3, 5), Money::FromPence(2000)},    // a new debt: the stretch starts here
-      {Day(2026, 4, 1), Money::FromPence(3000)},    // more debt in the same stretch
-      {Day(2026, 4, 20), Money::FromPence(-4000)},  // partly recovered
+      {Day(2026, 3, 5), Money::FromPence(2000)},    // a new debt
+      {Day(2026, 4, 1), Money::FromPence(3000)},    // another
+      {Day(2026, 4, 20), Money::FromPence(-4000)},  // settles March's and £20 of April's
   };
   auto age = AgeReceivable(movements);
   ASSERT_TRUE(age.ok());
   EXPECT_EQ(age->balance.pence(), 1000);
   ASSERT_TRUE(age->since.has_value());
-  EXPECT_EQ(*age->since, Day(2026, 3, 5));
+  EXPECT_EQ(*age->since, Day(2026, 4, 1));
+
+  // Paid in advance: the next debt is settled by what was paid, the one after is owed.
+  const std::vector<ReceivableMovement> advance = {
+      {Day(2026, 1, 1), Money::FromPence(-1000)},
+      {Day(2026, 2, 1), Money::FromPence(600)},
+      {Day(2026, 3, 1), Money::FromPence(600)},
+  };
+  auto ahead = AgeReceivable(advance);
+  ASSERT_TRUE(ahead.ok());
+  EXPECT_EQ(ahead->balance.pence(), 200);
+  EXPECT_EQ(ahead->since, Day(2026, 3, 1));
 
   auto settled = AgeReceivable(std::span(movements).first(2));
   ASSERT_TRUE(settled.ok());
@@ -119,25 +131,38 @@ TEST(GoodStanding, LicenceThenOverdueReceivable) {
   EXPECT_NE(overdue.reason->find("£10.00"), std::string::npos) << *overdue.reason;
 }
 
-RC_GTEST_PROP(AgeReceivable, BalanceIsTheSumAndADateOnlyWhileOwed, ()) {
+// A model that follows every penny: each owed penny carries the date it was lent.
+RC_GTEST_PROP(AgeReceivable, AgreesWithAPennyByPennyModel, ()) {
   const auto amounts =
       *rc::gen::container<std::vector<std::int64_t>>(rc::gen::inRange<std::int64_t>(-500, 500));
   std::vector<ReceivableMovement> movements;
+  std::deque<Date> owed_pennies;
+  std::int64_t prepaid_pennies = 0;
   std::int64_t sum = 0;
-  std::optional<Date> expected_since;
   for (std::size_t i = 0; i < amounts.size(); ++i) {
     const Date on = Day(2026, 1, 1).AddDays(static_cast<std::int64_t>(i));
     movements.push_back({on, Money::FromPence(amounts[i])});
-    const std::int64_t before = sum;
     sum += amounts[i];
-    if (sum <= 0) expected_since.reset();
-    if (sum > 0 && before <= 0) expected_since = on;
+    for (std::int64_t penny = 0; penny < amounts[i]; ++penny) {
+      if (prepaid_pennies > 0) {
+        --prepaid_pennies;
+      } else {
+        owed_pennies.push_back(on);
+      }
+    }
+    for (std::int64_t penny = 0; penny < -amounts[i]; ++penny) {
+      if (owed_pennies.empty()) {
+        ++prepaid_pennies;
+      } else {
+        owed_pennies.pop_front();
+      }
+    }
   }
   auto age = AgeReceivable(movements);
   RC_ASSERT(age.ok());
   RC_ASSERT(age->balance.pence() == sum);
   RC_ASSERT(age->since.has_value() == (sum > 0));
-  RC_ASSERT(age->since == expected_since);
+  if (!owed_pennies.empty()) RC_ASSERT(*age->since == owed_pennies.front());
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "psl/payment/budget.h"
 
 #include <algorithm>
+#include <deque>
 #include <limits>
 
 namespace psl::payment {
@@ -38,15 +39,29 @@ Result<Money> EstimateCommitted(const CommittedInputs& inputs, const ExpectedSuc
 
 Result<ReceivableAge> AgeReceivable(std::span<const ReceivableMovement> movements) {
   ReceivableAge age;
+  std::deque<ReceivableMovement> unpaid;  // debts not yet repaid, oldest first
+  std::int64_t prepaid = 0;               // repaid beyond every debt so far (pence)
   for (const ReceivableMovement& movement : movements) {
-    const bool owed_before = age.balance.pence() > 0;
     PSL_ASSIGN_OR_RETURN(age.balance, age.balance.Add(movement.amount));
-    if (age.balance.pence() <= 0) {
-      age.since.reset();
-    } else if (!owed_before) {
-      age.since = movement.on;
+    std::int64_t amount = movement.amount.pence();
+    if (amount > 0) {
+      const std::int64_t absorbed = std::min(amount, prepaid);
+      prepaid -= absorbed;
+      amount -= absorbed;
+      if (amount > 0) unpaid.push_back({movement.on, Money::FromPence(amount)});
+      continue;
     }
+    // A repayment (amount <= 0; the balance's Add above rules out overflow of its negation).
+    std::int64_t repaid = -amount;
+    while (repaid > 0 && !unpaid.empty()) {
+      const std::int64_t settled = std::min(repaid, unpaid.front().amount.pence());
+      repaid -= settled;
+      unpaid.front().amount = Money::FromPence(unpaid.front().amount.pence() - settled);
+      if (unpaid.front().amount.IsZero()) unpaid.pop_front();
+    }
+    prepaid += repaid;
   }
+  if (!unpaid.empty()) age.since = unpaid.front().on;
   return age;
 }
 
@@ -56,7 +71,7 @@ GoodStanding CheckGoodStanding(bool licence_granted, const std::string& licence_
   if (receivable.balance.pence() > 0 && receivable.since) {
     const std::int64_t days = today.DaysSinceEpoch() - receivable.since->DaysSinceEpoch();
     if (days > overdue_days) {
-      return GoodStanding{false, "owes " + receivable.balance.Format() + " outstanding since " +
+      return GoodStanding{false, "owes " + receivable.balance.Format() + ", unpaid since " +
                                      receivable.since->ToString() + " (" + std::to_string(days) +
                                      " days; more than " + std::to_string(overdue_days) + ")"};
     }

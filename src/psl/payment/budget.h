@@ -54,14 +54,15 @@ struct ReceivableMovement {
 };
 
 struct ReceivableAge {
-  Money balance;              // what is owed now (after every movement); <= 0 means nothing
-  std::optional<Date> since;  // when the balance last rose above zero; none when nothing is owed
+  Money balance;  // what is owed now (after every movement); <= 0 means nothing
+  std::optional<Date>
+      since;  // the date of the oldest debt not yet repaid; none when nothing is owed
 };
 
-// Movements in date order. The age of a debt is approximated by the date of the movement after
-// which the balance never returned to zero or below: older debts paid off in part keep the date
-// of the stretch they belong to (first-in, first-out would give a later date only when a
-// stretch is partly repaid; this approximation is the stricter one). kOverflow on overflow.
+// Movements in date order. Repayments settle the oldest debts first (first in, first out), and
+// money paid in advance settles the next debts; the age of what is owed is the date of the
+// oldest debt still unpaid. An approximation: a posting is one debt, whatever it was for.
+// kOverflow on overflow.
 Result<ReceivableAge> AgeReceivable(std::span<const ReceivableMovement> movements);
 
 // Good standing for the claw-back mode: a granted general licence, and no receivable owed for
