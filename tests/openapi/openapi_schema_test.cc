@@ -30,7 +30,7 @@ const json& Components() { return Document()["components"]["schemas"]; }
 
 bool TakesNoJsonAnswer(const Route& route) {
   return route.success_status == 204 || route.operation_id == "getMetrics" ||
-         route.operation_id == "getOpenApi";
+         route.operation_id == "getOpenApi" || route.operation_id == "getPaymentStatementCsv";
 }
 
 TEST(OpenApiSchemas, EveryRouteNamesItsSchemas) {
@@ -397,6 +397,52 @@ TEST_F(OpenApiResponseTest, JourneyResponsesMatchTheirSchemas) {
   Expect(Role::kRegulator, "POST", "/api/v1/jobs/choice-deadlines", "/api/v1/jobs/choice-deadlines",
          "{}");
   (void)signed_up;
+}
+
+TEST_F(OpenApiResponseTest, PaymentResponsesMatchTheirSchemas) {
+  // A registration through the use cases, so that the run has lines.
+  app::Journey journey(market_->app());
+  const CitizenId citizen = market_->Refer("Pay Schema", "jobcentre");
+  ASSERT_TRUE(
+      journey.Assess(market_->As("referrer"), citizen, app::testing::UnemployedAnswers(), "").ok());
+  const auto& m = market_->market();
+  ASSERT_TRUE(journey
+                  .Shortlist(market_->As("referrer"), citizen, "individual_prosperity",
+                             {m.general_a, m.general_b, m.general_c})
+                  .ok());
+  ASSERT_TRUE(
+      journey.Register(market_->As("referrer"), citizen, "individual_prosperity", m.general_a)
+          .ok());
+
+  Expect(Role::kPublic, "POST", "/api/v1/splits", "/api/v1/splits",
+         R"({"price_pence": 1100000, "licensed_on": "2014-01-01", "registered_on": "2014-08-01",
+             "outcome": "employment_sustained_2y"})");
+  const std::string today = server().clock().Now().UtcDate().ToString();
+  const json run = Expect(Role::kRegulator, "POST", "/api/v1/payment-runs", "/api/v1/payment-runs",
+                          json{{"as_of", today}}.dump());
+  ASSERT_TRUE(run.is_object());
+  const std::string path = "/api/v1/payment-runs/" + std::to_string(run["id"].get<std::int64_t>());
+  Expect(Role::kGovernment, "GET", "/api/v1/payment-runs/{id}", path);
+  Expect(Role::kRegulator, "GET", "/api/v1/payment-runs", "/api/v1/payment-runs?limit=5");
+  const std::string provider = std::to_string(m.general_a.value());
+  Expect(Role::kRegulator, "GET", "/api/v1/payment-runs/{id}/statements/{provider_id}",
+         path + "/statements/" + provider);
+  Expect(Role::kRegulator, "GET", "/api/v1/providers/{id}/statements",
+         "/api/v1/providers/" + provider + "/statements");
+  Expect(Role::kRegulator, "GET", "/api/v1/receivables", "/api/v1/receivables");
+  // The other payment areas' reads.
+  Expect(Role::kPublic, "GET", "/api/v1/payment-settings", "/api/v1/payment-settings");
+  Expect(Role::kRegulator, "GET", "/api/v1/providers/{id}/payment-mode",
+         "/api/v1/providers/" + provider + "/payment-mode");
+  Expect(Role::kGovernment, "GET", "/api/v1/budgets", "/api/v1/budgets");
+  Expect(Role::kRegulator, "GET", "/api/v1/claims", "/api/v1/claims");
+  Expect(Role::kCitizen, "GET", "/api/v1/me/surveys", "/api/v1/me/surveys");
+  Expect(Role::kPublic, "GET", "/api/v1/satisfaction",
+         "/api/v1/satisfaction?from=" + server().clock().Now().UtcDate().AddMonths(-12).ToString() +
+             "&to=" + today);
+  Expect(Role::kPublic, "GET", "/api/v1/skunkworks", "/api/v1/skunkworks");
+  Expect(Role::kRegulator, "POST", "/api/v1/jobs/surveys", "/api/v1/jobs/surveys",
+         json{{"date", today}}.dump());
 }
 
 }  // namespace

@@ -17,6 +17,8 @@ namespace psl::store {
 namespace {
 
 constexpr std::string_view kPortable = R"sql(
+-- The survey job walks registrations by date (PAY-6).
+CREATE INDEX registrations_by_date ON registrations(registered_on, id);
 CREATE TABLE payment_settings (
   version BIGINT PRIMARY KEY,
   document TEXT NOT NULL,
