@@ -26,7 +26,7 @@ using store::testing::Engine;
 using store::testing::TestDatabase;
 
 constexpr int kSqliteHistories = 2000;
-constexpr int kPostgresHistories = 6;  // each seeds its own schema (logins: Argon2)
+constexpr int kPostgresHistories = 12;  // each seeds its own schema (logins: Argon2)
 constexpr std::uint64_t kFirstSeed = 20'260'501;
 
 struct Totals {
@@ -125,8 +125,8 @@ TEST(PaymentScenarios, PostgresHistoriesAgreeWithTheModel) {
     ScenarioMarket market;
     ASSERT_EQ(SeedScenarioMarket(**store, market), "");
     // Seeds of their own, not the SQLite ones: more ground covered.
-    totals.Add(
-        PlayHistory(**store, market, kFirstSeed + 1'000'000 + static_cast<std::uint64_t>(i)));
+    totals.Add(PlayHistory(**store, market, kFirstSeed + 1'000'000 + static_cast<std::uint64_t>(i),
+                           {.steps = 45}));
   }
   totals.Print("PostgreSQL",
                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
