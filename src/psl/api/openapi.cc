@@ -156,6 +156,12 @@ json QueryParameter(const json& schemas, const Route& route, std::string_view na
   } else if (name == "as_of") {
     schema = {{"type", "string"}, {"format", "date"}};
     description = "Balances as of this date (YYYY-MM-DD); all postings when absent";
+  } else if (name == "from" || name == "to") {
+    schema = {{"type", "string"}, {"format", "date"}};
+    // The satisfaction rates need the period; the budget chart defaults to every envelope.
+    required = route.operation_id == "getSatisfaction";
+    description = name == "from" ? "The period's first day (YYYY-MM-DD)"
+                                 : "The period's last day (YYYY-MM-DD)";
   } else if (name == "after") {
     schema = ItemProperty(schemas, route.response_schema, "id");
     if (!schema.contains("format")) schema = Str();
