@@ -1,7 +1,6 @@
 #include "payment_model.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <stdexcept>
 
 namespace psl::payment_model {
@@ -174,13 +173,9 @@ std::pair<std::int64_t, std::int64_t> Model::Verify(std::int64_t claim_id, Date 
   Held* held = Find(claim.registration, claim.outcome);
   held->status = "achieved";
   const std::int64_t fraction = claim.fraction_micros.value_or(1'000'000);
-  // Graded: outcome part × fraction, rounded down once.
-  std::int64_t earned = held->parts.outcome * fraction / 1'000'000;
-  // Diagnostic only (not the documented rule): round to the nearest penny instead, to see
-  // whether anything but the rounding disagrees.
-  if (std::getenv("PSL_MODEL_ROUND_NEAREST") != nullptr) {
-    earned = (held->parts.outcome * fraction + 500'000) / 1'000'000;
-  }
+  // Graded: outcome part × fraction, rounded once to the nearest penny, half away from zero
+  // (docs/payment.md §3; both are >= 0, so half away from zero is half up).
+  const std::int64_t earned = (held->parts.outcome * fraction + 500'000) / 1'000'000;
   if (!held->clawback) {
     AddLine(held->provider, "outcome", earned, on, held->outcome.end_result);
     return {earned, held->parts.outcome};

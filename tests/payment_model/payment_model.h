@@ -4,6 +4,8 @@
 // src/psl/payment or src/psl/app: a bug in the real code then shows up as a disagreement
 // instead of being repeated here. Only psl::Date (the calendar) is shared.
 //
+// Graded outcome payments round once to the nearest penny, half away from zero (§3).
+//
 // Scope: the default settings (no overrides, sliding scale PAY-3), binary and graded claims,
 // claw-back mode, missed outcomes, runs and netting against fees. No surveys are answered, so
 // satisfaction parts are never paid (docs/payment.md §4: no valid answer, nothing paid).

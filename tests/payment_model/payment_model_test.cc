@@ -81,7 +81,8 @@ TEST(PaymentModel, ClawbackPaysTogetherAndTakesBackWhatWasMissedOrNotEarned) {
   ASSERT_EQ(run.size(), 1u);
   EXPECT_EQ(run[0].paid, 2 * (30'000 + 60'001));  // upfront + outcome, twice
   model.Release();
-  // Graded 0.333333 of £600.01 earned: £200.00 (rounded down), the rest clawed back at once.
+  // Graded 0.333333 of £600.01 earned: £200.00 (200.0031 to the nearest penny), the rest
+  // clawed back at once.
   model.Claim(5, 8, "debt_reduced_2y", 333'333);
   model.Verify(5, D("2015-01-01"));
   // The custody outcome's deadline (2018-02-03) passes unclaimed: all £600.01 comes back.
@@ -92,6 +93,21 @@ TEST(PaymentModel, ClawbackPaysTogetherAndTakesBackWhatWasMissedOrNotEarned) {
   model.Release();
   EXPECT_EQ(model.positions().at(2).receivable, 100'002);
   EXPECT_EQ(model.positions().at(2).payable, 0);
+}
+
+TEST(PaymentModel, GradedOutcomesRoundToTheNearestPenny) {
+  Model model;
+  model.AddProvider(3, D("2010-01-01"), 0);
+  model.Register(9, 3, D("2014-02-03"),
+                 {{"debt_reduced_2y", "individual_prosperity", 100'000, 24, 0, true}});
+  model.Claim(1, 9, "debt_reduced_2y", 500'005);  // 60,000 × 0.500005 = 30,000.3
+  EXPECT_EQ(model.Verify(1, D("2015-01-01")).first, 30'000);
+  Model other;
+  other.AddProvider(3, D("2010-01-01"), 0);
+  other.Register(9, 3, D("2014-02-03"),
+                 {{"debt_reduced_2y", "individual_prosperity", 100'000, 24, 0, true}});
+  other.Claim(1, 9, "debt_reduced_2y", 500'009);  // 30,000.54: up
+  EXPECT_EQ(other.Verify(1, D("2015-01-01")).first, 30'001);
 }
 
 TEST(PaymentModel, DeadlineReadingsDifferOnlyLateInTheMonth) {
