@@ -11,14 +11,17 @@
 //    scratch table (same primary key and account index) from payment_lines, in one transaction.
 // Goals: run (Prepare + Release) <= 3 x the raw insert; re-run <= 0.1 x the first run.
 //
-//   payment_bench --db URL [--lines N] [--providers P]    (defaults 1000000 and 2000)
+//   payment_bench --db URL [--lines N] [--providers P] [--profile 1]
+//   (defaults 1000000 and 2000; --profile 1 first times Prepare's statements one by one)
 //
 // URL is sqlite:PATH or postgresql://...; use a fresh database.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "psl/app/app.h"
 #include "psl/app/clock.h"
@@ -48,6 +51,7 @@ struct Args {
   std::string db;
   std::int64_t lines = 1'000'000;
   std::int64_t providers = 2'000;
+  bool profile = false;  // time Prepare's statements one by one first, then roll them back
 };
 
 Args ParseArgs(int argc, char** argv) {
@@ -61,6 +65,8 @@ Args ParseArgs(int argc, char** argv) {
       args.lines = std::atoll(value);
     } else if (flag == "--providers") {
       args.providers = std::atoll(value);
+    } else if (flag == "--profile") {
+      args.profile = std::string_view(value) == "1";
     } else {
       std::fprintf(stderr, "payment_bench: unknown flag %s\n", argv[i]);
       std::exit(2);
@@ -134,6 +140,57 @@ Status Seed(psl::store::Store& store, const Args& args, psl::Timestamp now) {
   });
 }
 
+// Prepare's set-based statements (payment_runs.cc, payment_tables.cc) and its per-provider
+// receivable balances, timed one by one in a transaction that is then rolled back.
+void Profile(psl::store::Store& store) {
+  const Status rolled_back(psl::ErrorCode::kFailedPrecondition, "profile rolled back");
+  Status status = store.Write([&](Transaction& transaction) -> Status {
+    psl::store::Connection& connection = transaction.connection();
+    PSL_RETURN_IF_ERROR(
+        connection
+            .Execute("INSERT INTO payment_runs (as_of, status, prepared_at, line_count, "
+                     "total_pence) VALUES ($1, 'prepared', 0, 0, 0)",
+                     {std::string(kAsOf)})
+            .ToStatus());
+    PSL_ASSIGN_OR_RETURN(const psl::store::Rows id,
+                         connection.Query("SELECT MAX(id) FROM payment_runs"));
+    const std::int64_t run = id.front().Int(0);
+    auto timed = [&](const char* what, const std::function<Status()>& step) -> Status {
+      const Clock::time_point start = Clock::now();
+      PSL_RETURN_IF_ERROR(step());
+      std::printf("  profile: %-44s %8.2f s\n", what, SecondsSince(start));
+      return Status::Ok();
+    };
+    psl::store::PaymentRunTable runs(connection);
+    PSL_RETURN_IF_ERROR(timed("AssignDueLines (UPDATE payment_lines)", [&] {
+      return runs.AssignDueLines(run, psl::Date::Parse(kAsOf).value()).ToStatus();
+    }));
+    PSL_RETURN_IF_ERROR(timed("SummariseProviders (INSERT ... GROUP BY)",
+                              [&] { return runs.SummariseProviders(run); }));
+    std::vector<psl::store::RunProviderRecord> providers;
+    PSL_RETURN_IF_ERROR(timed("Providers (read the summaries)", [&]() -> Status {
+      PSL_ASSIGN_OR_RETURN(providers, runs.Providers(run));
+      return Status::Ok();
+    }));
+    PSL_RETURN_IF_ERROR(timed("receivable Balance x providers", [&]() -> Status {
+      for (const auto& row : providers) {
+        PSL_RETURN_IF_ERROR(
+            transaction.ledger()
+                .Balance("provider_receivable:" + std::to_string(row.provider.value()),
+                         std::nullopt)
+                .ToStatus());
+      }
+      return Status::Ok();
+    }));
+    PSL_RETURN_IF_ERROR(timed("SetNetting x providers", [&]() -> Status {
+      for (const auto& row : providers) PSL_RETURN_IF_ERROR(runs.SetNetting(row));
+      return Status::Ok();
+    }));
+    return rolled_back;
+  });
+  if (status.message() != "profile rolled back") Die("profiling", status);
+}
+
 psl::app::RequestContext Regulator(psl::app::App& app, const std::string& name) {
   const psl::app::RequestContext system{psl::access::Principal::System("payment_bench"), "bench"};
   psl::app::NewUser user{name, "payment-bench-" + name, psl::access::Role::kRegulator, {}, {}};
@@ -171,6 +228,7 @@ int main(int argc, char** argv) {
   std::printf("%-34s %8.2f s (+ ANALYZE %.2f s)\n", "seed (set-based SQL, not timed)", seed_seconds,
               SecondsSince(start));
 
+  if (args.profile) Profile(store);
   const psl::Date as_of = psl::Date::Parse(kAsOf).value();
   psl::app::PaymentRuns runs(app);
   start = Clock::now();
