@@ -193,3 +193,22 @@ if [[ "${PSL_BENCH_SKIP_JOURNEY:-0}" != 1 ]]; then
       _ "$journey_bench" "$citizens" "$journey_threads"
   fi
 fi
+
+# Payment runs (docs/benchmarks.md, "Payment runs"): PSL_BENCH_DUE_LINES due lines (default
+# 1000000) over 2,000 providers, prepared and released by two regulators, against a raw
+# INSERT ... SELECT of as many ledger rows in the same run; then the idempotent re-run. Goals
+# on SQLite: run <= 3 x raw, re-run <= 0.1 x run. PostgreSQL is recorded.
+if [[ "${PSL_BENCH_SKIP_PAYMENTS:-0}" != 1 ]]; then
+  payment_bench="$build/bench/payment_bench"
+  [[ -x "$payment_bench" ]] || { echo "run.sh: $payment_bench is missing; build the release preset" >&2; exit 1; }
+  lines="${PSL_BENCH_DUE_LINES:-1000000}"
+  echo
+  echo "== Payment run: $lines due lines, SQLite =="
+  "$payment_bench" --db "sqlite:$work/payments.db" --lines "$lines"
+  if [[ "${PSL_BENCH_SKIP_POSTGRES:-0}" != 1 ]]; then
+    echo
+    echo "== Payment run: $lines due lines, PostgreSQL =="
+    "$root/scripts/with_postgres.sh" bash -c 'exec "$1" --db "$PSL_TEST_POSTGRES_URL" --lines "$2"' \
+      _ "$payment_bench" "$lines"
+  fi
+fi

@@ -22,10 +22,15 @@
 #include <string_view>
 #include <vector>
 
+#include "psl/api/budget_decoding.h"
+#include "psl/api/claim_decoding.h"
 #include "psl/api/journey_decoding.h"
 #include "psl/api/licensing_decoding.h"
+#include "psl/api/payment_decoding.h"
 #include "psl/api/regulation_decoding.h"
 #include "psl/api/request_decoding.h"
+#include "psl/api/skunkworks_decoding.h"
+#include "psl/api/survey_decoding.h"
 #include "psl/core/date.h"
 #include "psl/core/money.h"
 #include "psl/core/timestamp.h"
@@ -440,6 +445,60 @@ void FuzzJourney(std::string_view body) {
   }
 }
 
+// Paying by results (PAY-1..11, INN-2): every decoder either refuses with an input error naming
+// a field, or yields values inside the bounds the use cases rely on.
+void FuzzPayments(std::string_view body) {
+  if (auto split = psl::api::DecodeSplitRequest(body); split.ok()) {
+    Require(split->price.pence() >= 0 && split->price.pence() <= 1'000'000'000'000);
+  } else {
+    RequireInputError(split.status());
+  }
+  if (auto run = psl::api::DecodePaymentRunRequest(body); !run.ok()) {
+    RequireInputError(run.status());
+  }
+  if (auto claim = psl::api::DecodeClaimRequest(body); claim.ok()) {
+    Require(claim->registration_id > 0);
+    if (claim->fraction) {
+      Require(claim->fraction->micros() >= 0 && claim->fraction->micros() <= 1'000'000);
+    }
+  } else {
+    RequireInputError(claim.status());
+  }
+  if (auto reason = psl::api::DecodeRejectClaimRequest(body); reason.ok()) {
+    Require(!reason->empty());
+  } else {
+    RequireInputError(reason.status());
+  }
+  if (auto feed = psl::api::DecodeEvidenceFeedRequest(body); !feed.ok()) {
+    RequireInputError(feed.status());
+  }
+  if (auto job = psl::api::DecodeSurveyJobRequest(body); !job.ok()) {
+    RequireInputError(job.status());
+  }
+  if (auto answer = psl::api::DecodeSurveyAnswerRequest(body); !answer.ok()) {
+    RequireInputError(answer.status());
+  }
+  if (auto placement = psl::api::DecodeSkunkworksPlacementRequest(body); !placement.ok()) {
+    RequireInputError(placement.status());
+  }
+  if (auto methodology = psl::api::DecodeMethodologyRequest(body); !methodology.ok()) {
+    RequireInputError(methodology.status());
+  }
+  if (auto settings = psl::api::DecodePaymentSettingsRequest(body); settings.ok()) {
+    Require(psl::payment::ValidatePaymentSettings(settings->settings).ok());
+  } else {
+    RequireInputError(settings.status());
+  }
+  if (auto mode = psl::api::DecodePaymentModeRequest(body); !mode.ok()) {
+    RequireInputError(mode.status());
+  }
+  if (auto budget = psl::api::DecodeBudgetRequest(body); budget.ok()) {
+    Require(budget->amount.pence() >= 0 && !(budget->period_to < budget->period_from));
+  } else {
+    RequireInputError(budget.status());
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -458,6 +517,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FuzzLicensing(input);
   FuzzRegulation(input);
   FuzzJourney(input);
+  FuzzPayments(input);
 
   FuzzPathId(input);
   FuzzQuery(input);

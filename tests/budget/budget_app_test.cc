@@ -396,7 +396,7 @@ TEST_P(BudgetAppTest, ClosedOutcomesAreCountedNationally) {
   std::vector<std::string> outcomes = {"no_custody_3y"};  // nobody registered for it
   for (const store::OutcomeSplitRecord& split : Splits(second)) outcomes.push_back(split.outcome);
   ASSERT_GE(outcomes.size(), 3u);
-  std::map<std::string, store::ClosedCounts> closed;
+  std::map<std::string, store::AchievedMissed> closed;
   ASSERT_TRUE(store_
                   ->Read([&](store::Transaction& transaction) -> Status {
                     PSL_ASSIGN_OR_RETURN(

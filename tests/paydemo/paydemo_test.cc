@@ -14,11 +14,7 @@
 #include <set>
 #include <sstream>
 
-// store/budget_table.h and store/claim_table.h both define store::ClosedCounts; this test uses
-// neither, so the budget table's is renamed here (see demo_payments.cc).
-#define ClosedCounts BudgetTableClosedCounts
 #include "psl/app/budgets.h"
-#undef ClosedCounts
 #include "psl/app/demo.h"
 #include "psl/app/licensing.h"
 #include "psl/app/payment_runs.h"

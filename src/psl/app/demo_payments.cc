@@ -19,11 +19,7 @@
 #include <set>
 #include <tuple>
 
-// store/budget_table.h and store/claim_table.h both define store::ClosedCounts (reported to the
-// lead); nothing here uses the budget table's, so it is renamed for this file only.
-#define ClosedCounts BudgetTableClosedCounts
 #include "psl/app/budgets.h"
-#undef ClosedCounts
 #include "psl/app/claims.h"
 #include "psl/app/demo.h"
 #include "psl/app/journey.h"

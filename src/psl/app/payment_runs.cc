@@ -10,8 +10,10 @@
 #include "psl/app/journey_internal.h"
 #include "psl/app/payment_accrual.h"
 #include "psl/ledger/account.h"
+#include "psl/payment/budget.h"
 #include "psl/payment/netting.h"
 #include "psl/payment/satisfaction.h"
+#include "psl/store/budget_table.h"
 #include "psl/store/survey_table.h"
 
 namespace psl::app {
@@ -451,24 +453,18 @@ Result<std::vector<ReceivableView>> PaymentRuns::Receivables(const RequestContex
       view.provider = ProviderId(row.Int(0));
       view.provider_name = row.Text(1);
       view.outstanding = Money::FromPence(row.Int(2));
-      // The debt dates from the oldest debit still needed to make up the balance (newer debits
-      // are counted first: recoveries clear the oldest debt first).
-      PSL_ASSIGN_OR_RETURN(
-          const store::Rows debits,
-          transaction.connection().Query(
-              "SELECT p.effective_date, l.amount_pence FROM ledger_lines l JOIN ledger_postings "
-              "p ON p.id = l.posting_id WHERE l.account_code = $1 AND l.amount_pence > 0 ORDER "
-              "BY p.effective_date DESC, p.id DESC",
-              {ledger::ProviderReceivableAccount(view.provider)}));
-      std::int64_t remaining = view.outstanding.pence();
-      for (const store::Row& debit : debits) {
-        remaining -= debit.Int(1);
-        if (remaining <= 0) {
-          PSL_ASSIGN_OR_RETURN(const Date since, Date::Parse(debit.Text(0)));
-          view.oldest_unrecovered = since;
-          view.age_days = today.DaysSinceEpoch() - since.DaysSinceEpoch();
-          break;
-        }
+      // Its age: first in, first out (payment::AgeReceivable, the good-standing rule's own).
+      PSL_ASSIGN_OR_RETURN(const auto lines,
+                           store::BudgetTable(transaction.connection())
+                               .AccountMovements(ledger::ProviderReceivableAccount(view.provider),
+                                                 today));
+      std::vector<payment::ReceivableMovement> movements;
+      movements.reserve(lines.size());
+      for (const auto& line : lines) movements.push_back({line.on, line.amount});
+      PSL_ASSIGN_OR_RETURN(const payment::ReceivableAge age, payment::AgeReceivable(movements));
+      if (age.since) {
+        view.oldest_unrecovered = *age.since;
+        view.age_days = today.DaysSinceEpoch() - age.since->DaysSinceEpoch();
       }
       views.push_back(std::move(view));
     }

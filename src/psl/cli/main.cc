@@ -350,6 +350,14 @@ int main(int argc, char** argv) {
       std::printf(" %s %d", basis.c_str(), count);
     }
     std::printf("\n");
+    const auto& pay = journey->payments;
+    std::printf(
+        "  payment history: %d runs released (%s paid), %d waiting for a second regulator; "
+        "%d claims (%d verified, %d by an evidence feed, %d rejected, %d pending); %d survey "
+        "answers of %d invitations; %d providers in claw-back mode; %d budget envelopes\n",
+        pay.runs_released, pay.paid.Format().c_str(), pay.runs_prepared, pay.claims_submitted,
+        pay.claims_verified, pay.claims_verified_by_feed, pay.claims_rejected, pay.claims_pending,
+        pay.survey_answers, pay.survey_invitations, pay.clawback_providers, pay.budgets);
     return 0;
   }
 

@@ -91,9 +91,9 @@ Result<std::vector<CommittedInputsRow>> BudgetTable::CommittedInputs(std::string
   return inputs;
 }
 
-Result<std::map<std::string, ClosedCounts>> BudgetTable::Closed(
+Result<std::map<std::string, AchievedMissed>> BudgetTable::Closed(
     const std::vector<std::string>& outcomes) {
-  std::map<std::string, ClosedCounts> counts;
+  std::map<std::string, AchievedMissed> counts;
   if (outcomes.empty()) return counts;
   std::vector<SqlValue> parameters;
   for (const std::string& outcome : outcomes) parameters.emplace_back(outcome);
@@ -105,7 +105,7 @@ Result<std::map<std::string, ClosedCounts>> BudgetTable::Closed(
                         "outcome IN (" +
                             Placeholders(1, outcomes.size()) + ") GROUP BY outcome",
                         std::span<const SqlValue>(parameters)));
-  for (const Row& row : found) counts[row.Text(0)] = ClosedCounts{row.Int(1), row.Int(2)};
+  for (const Row& row : found) counts[row.Text(0)] = AchievedMissed{row.Int(1), row.Int(2)};
   return counts;
 }
 

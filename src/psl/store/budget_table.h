@@ -36,7 +36,7 @@ struct CommittedInputsRow {
   Money satisfaction;
 };
 
-struct ClosedCounts {
+struct AchievedMissed {
   std::int64_t achieved = 0;
   std::int64_t missed = 0;
 };
@@ -67,7 +67,7 @@ class BudgetTable {
   Result<std::vector<CommittedInputsRow>> CommittedInputs(std::string_view end_result, Date from,
                                                           Date to);
   // National achieved and missed counts of these King Outcomes (absent ones have none closed).
-  Result<std::map<std::string, ClosedCounts>> Closed(const std::vector<std::string>& outcomes);
+  Result<std::map<std::string, AchievedMissed>> Closed(const std::vector<std::string>& outcomes);
   // Debits minus credits on `account` by month of the postings' effective date in [from, to].
   Result<std::vector<MonthAmount>> AccountByMonth(std::string_view account, Date from, Date to);
   // Every line on `account` effective on or before `through`, in date (then posting) order.
