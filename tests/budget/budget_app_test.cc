@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "journey_test_support.h"
+#include "market_test.h"
 #include "psl/app/budgets.h"
 #include "psl/app/payment_accrual.h"
 #include "psl/ledger/account.h"
@@ -21,32 +22,15 @@ using store::testing::TestDatabase;
 
 Date Day(int year, int month, int day) { return Date::FromCivil(year, month, day).value(); }
 
-class BudgetAppTest : public ::testing::TestWithParam<Engine> {
+class BudgetAppTest : public MarketTest<JourneyMarket> {
  protected:
-  void SetUp() override {
-    database_ = std::make_unique<TestDatabase>(GetParam());
-    if (auto why = database_->Create()) GTEST_SKIP() << *why;
-    auto store = store::Store::Open(database_->StoreUrl(), {.max_connections = 2});
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(store).value();
-    ASSERT_TRUE(store_->Migrate(Timestamp::FromUnixSeconds(kStart)).ok());
-    market_ = std::make_unique<JourneyMarket>(*store_);
-    ASSERT_EQ(market_->Seed(), "");
-  }
-
   App& app() { return market_->app(); }
   RequestContext As(const std::string& username) { return market_->As(username); }
   const Market& m() const { return market_->market(); }
   Date Today() { return market_->clock().Now().UtcDate(); }
 
   // A provider of the market, logged in with the password the market gave it.
-  RequestContext Provider(const std::string& username) {
-    auto session = app().Login(username, "a-long-password", "test");
-    EXPECT_TRUE(session.ok()) << session.status().ToString();
-    auto principal = app().Authenticate(session->token);
-    EXPECT_TRUE(principal.ok());
-    return {*principal, "test:" + username};
-  }
+  RequestContext Provider(const std::string& username) { return market_->As(username); }
 
   std::int64_t Count(const std::string& table) {
     std::int64_t count = -1;
@@ -138,10 +122,6 @@ class BudgetAppTest : public ::testing::TestWithParam<Engine> {
             .ok());
     return splits;
   }
-
-  std::unique_ptr<TestDatabase> database_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<JourneyMarket> market_;
 };
 
 // --- Payment settings ---

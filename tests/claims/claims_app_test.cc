@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "claims_test_support.h"
+#include "market_test.h"
 #include "psl/app/payment_accrual.h"
 #include "psl/config/config_json.h"
 #include "psl/store/payment_tables.h"
@@ -19,19 +20,8 @@ using store::testing::TestDatabase;
 constexpr const char* kEmployment = "employment_sustained_2y";
 constexpr const char* kWage = "median_wage_fraction_3y";
 
-class ClaimsAppTest : public ::testing::TestWithParam<Engine> {
+class ClaimsAppTest : public MarketTest<ClaimsMarket> {
  protected:
-  void SetUp() override {
-    database_ = std::make_unique<TestDatabase>(GetParam());
-    if (auto why = database_->Create()) GTEST_SKIP() << *why;
-    auto store = store::Store::Open(database_->StoreUrl(), {.max_connections = 2});
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(store).value();
-    ASSERT_TRUE(store_->Migrate(Timestamp::FromUnixSeconds(kStart)).ok());
-    market_ = std::make_unique<ClaimsMarket>(*store_);
-    ASSERT_EQ(market_->Seed(), "");
-  }
-
   Claims claims() { return Claims(market_->app()); }
   ClaimsMarket& market() { return *market_; }
   void At(std::int64_t days) { market_->journey().clock().Set(DayAfterStart(days)); }
@@ -66,10 +56,6 @@ class ClaimsAppTest : public ::testing::TestWithParam<Engine> {
     return {customer.registration_id, kEmployment, achieved, std::nullopt,
             "HMRC RTI extract, 24 months of pay"};
   }
-
-  std::unique_ptr<TestDatabase> database_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<ClaimsMarket> market_;
 };
 
 TEST_P(ClaimsAppTest, AVerifiedClaimAccruesTheOutcomePartOnceAndTheOutcomeIsAchieved) {

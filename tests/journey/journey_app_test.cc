@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "journey_test_support.h"
+#include "market_test.h"
 #include "psl/store/journey_tables.h"
 #include "test_database.h"
 
@@ -17,20 +18,8 @@ namespace {
 using store::testing::Engine;
 using store::testing::TestDatabase;
 
-class JourneyAppTest : public ::testing::TestWithParam<Engine> {
+class JourneyAppTest : public MarketTest<JourneyMarket> {
  protected:
-  void SetUp() override {
-    database_ = std::make_unique<TestDatabase>(GetParam());
-    if (auto why = database_->Create()) GTEST_SKIP() << *why;
-    auto store = store::Store::Open(database_->StoreUrl(), {.max_connections = 2});
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(store).value();
-    ASSERT_TRUE(store_->Migrate(Timestamp::FromUnixSeconds(kStart)).ok());
-    market_ = std::make_unique<JourneyMarket>(*store_);
-    const std::string why = market_->Seed();
-    ASSERT_EQ(why, "");
-  }
-
   Journey journey() { return Journey(market_->app()); }
   RequestContext As(const std::string& username) { return market_->As(username); }
   const Market& m() const { return market_->market(); }
@@ -47,10 +36,6 @@ class JourneyAppTest : public ::testing::TestWithParam<Engine> {
                     .ok());
     return count;
   }
-
-  std::unique_ptr<TestDatabase> database_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<JourneyMarket> market_;
 };
 
 // The report's worked example (chapter 5, "Example of tariff payment"; SPEC TAR-1): core

@@ -84,6 +84,7 @@ Result<ProviderId> JourneyMarket::Licensed(const std::string& name, const std::s
   PSL_ASSIGN_OR_RETURN(
       const RegisteredOrganisation registered,
       licensing.RegisterOrganisation(anyone, organisation, username, "a-long-password"));
+  provider_users_.insert(username);
   PSL_ASSIGN_OR_RETURN(const SessionGrant session, app_.Login(username, "a-long-password", "test"));
   PSL_ASSIGN_OR_RETURN(const access::Principal principal, app_.Authenticate(session.token));
   const RequestContext provider{principal, "test"};
@@ -102,8 +103,10 @@ Result<ProviderId> JourneyMarket::Licensed(const std::string& name, const std::s
 
 RequestContext JourneyMarket::As(const std::string& username) {
   if (auto found = contexts_.find(username); found != contexts_.end()) return found->second;
-  auto session = app_.Login(username, "psl-demo-" + username, "test");
-  PSL_CHECK(session.ok(), "the demo users log in");
+  const std::string password =
+      provider_users_.count(username) ? "a-long-password" : "psl-demo-" + username;
+  auto session = app_.Login(username, password, "test");
+  PSL_CHECK(session.ok(), "the demo users and the market's providers log in");
   auto principal = app_.Authenticate(session->token);
   PSL_CHECK(principal.ok(), "a fresh session authenticates");
   RequestContext context{*principal, "test:" + username};

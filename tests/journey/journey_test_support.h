@@ -7,6 +7,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "psl/app/app.h"
@@ -52,7 +53,8 @@ class JourneyMarket {
   ManualClock& clock() { return clock_; }
   const Market& market() const { return market_; }
 
-  // The demo user's request context (logged in through the real session path).
+  // The request context of a demo user, or of one of the market's providers' users ("alpha",
+  // "beta", ...), logged in through the real session path.
   RequestContext As(const std::string& username);
   RequestContext System() const { return {access::Principal::System("journey test"), "test"}; }
 
@@ -69,6 +71,7 @@ class JourneyMarket {
   App app_;
   Market market_;
   std::map<std::string, RequestContext> contexts_;
+  std::set<std::string> provider_users_;  // log in with kProviderPassword
   int counter_ = 0;
 };
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "journey_test_support.h"
+#include "market_test.h"
 #include "psl/app/payment_runs.h"
 #include "psl/ledger/account.h"
 #include "psl/store/journey_tables.h"
@@ -24,30 +25,11 @@ Timestamp At(int y, int m, int d) {
                                     9 * 3'600);
 }
 
-class PaymentAppTest : public ::testing::TestWithParam<Engine> {
+class PaymentAppTest : public MarketTest<JourneyMarket> {
  protected:
-  void SetUp() override {
-    database_ = std::make_unique<TestDatabase>(GetParam());
-    if (auto why = database_->Create()) GTEST_SKIP() << *why;
-    auto store = store::Store::Open(database_->StoreUrl(), {.max_connections = 2});
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(store).value();
-    ASSERT_TRUE(store_->Migrate(Timestamp::FromUnixSeconds(kStart)).ok());
-    market_ = std::make_unique<JourneyMarket>(*store_);
-    ASSERT_EQ(market_->Seed(), "");
-  }
-
   Journey journey() { return Journey(market_->app()); }
   PaymentRuns runs() { return PaymentRuns(market_->app()); }
   RequestContext As(const std::string& username) { return market_->As(username); }
-  // The licensed providers' own users (journey_test_support.cc registers them).
-  RequestContext ProviderAs(const std::string& username) {
-    auto session = market_->app().Login(username, "a-long-password", "test");
-    EXPECT_TRUE(session.ok());
-    auto principal = market_->app().Authenticate(session.ok() ? session->token : "");
-    EXPECT_TRUE(principal.ok());
-    return {principal.ok() ? *principal : access::Principal::Public(), "test:" + username};
-  }
   const Market& m() const { return market_->market(); }
 
   // A jobcentre referral registered for individual prosperity with `provider` (assisted choice).
@@ -114,10 +96,6 @@ class PaymentAppTest : public ::testing::TestWithParam<Engine> {
     for (const auto& o : r.outcomes) total += o.split ? (*o.split).*part : 0;
     return total;
   }
-
-  std::unique_ptr<TestDatabase> database_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<JourneyMarket> market_;
 };
 
 TEST_P(PaymentAppTest, RegistrationLocksTheSplitAndAccruesTheUpfrontPart) {
@@ -245,10 +223,10 @@ TEST_P(PaymentAppTest, StatementsTraceEveryLineAndOnlyTheProviderSeesItsOwn) {
             static_cast<std::ptrdiff_t>(a.outcomes.size() + 1));
   EXPECT_EQ(csv.rfind("run_id,as_of,provider_id,line_id,kind,amount", 0), 0u);
   // Alpha's user sees its statement; Beta's is told there is none (scope, not existence).
-  EXPECT_TRUE(runs().GetStatement(ProviderAs("alpha"), run.run.id, m().general_a).ok());
-  EXPECT_EQ(runs().GetStatement(ProviderAs("beta"), run.run.id, m().general_a).status().code(),
+  EXPECT_TRUE(runs().GetStatement(As("alpha"), run.run.id, m().general_a).ok());
+  EXPECT_EQ(runs().GetStatement(As("beta"), run.run.id, m().general_a).status().code(),
             ErrorCode::kNotFound);
-  EXPECT_EQ(runs().ProviderStatements(ProviderAs("beta"), m().general_a).status().code(),
+  EXPECT_EQ(runs().ProviderStatements(As("beta"), m().general_a).status().code(),
             ErrorCode::kNotFound);
   EXPECT_EQ(runs().GetStatement(As("citizen"), run.run.id, m().general_a).status().code(),
             ErrorCode::kPermissionDenied);

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "market_test.h"
 #include "psl/app/skunkworks.h"
 #include "psl/store/journey_tables.h"
 #include "psl/store/payment_tables.h"
@@ -19,19 +20,8 @@ namespace {
 using store::testing::Engine;
 using store::testing::TestDatabase;
 
-class SkunkworksAppTest : public ::testing::TestWithParam<Engine> {
+class SkunkworksAppTest : public MarketTest<JourneyMarket> {
  protected:
-  void SetUp() override {
-    database_ = std::make_unique<TestDatabase>(GetParam());
-    if (auto why = database_->Create()) GTEST_SKIP() << *why;
-    auto store = store::Store::Open(database_->StoreUrl(), {.max_connections = 2});
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(store).value();
-    ASSERT_TRUE(store_->Migrate(Timestamp::FromUnixSeconds(kStart)).ok());
-    market_ = std::make_unique<JourneyMarket>(*store_);
-    ASSERT_EQ(market_->Seed(), "");
-  }
-
   Skunkworks skunkworks() { return Skunkworks(market_->app()); }
   RequestContext As(const std::string& username) {
     if (username == "alpha" || username == "beta") {
@@ -133,9 +123,6 @@ class SkunkworksAppTest : public ::testing::TestWithParam<Engine> {
     return nullptr;
   }
 
-  std::unique_ptr<TestDatabase> database_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<JourneyMarket> market_;
   std::map<std::string, RequestContext> providers_;
   int people_ = 0;
 };

@@ -42,11 +42,7 @@ std::string PublishVersionTwo(JourneyMarket& market) {
 }
 
 RequestContext AsProvider(JourneyMarket& market, const std::string& username) {
-  auto session = market.app().Login(username, "a-long-password", "test");
-  PSL_CHECK(session.ok(), "the market's providers log in");
-  auto principal = market.app().Authenticate(session->token);
-  PSL_CHECK(principal.ok(), "a fresh session authenticates");
-  return {*principal, "test:" + username};
+  return market.As(username);
 }
 
 std::int64_t RegisterWith(JourneyMarket& market, ProviderId provider, const std::string& name,
