@@ -72,23 +72,38 @@ async function scenario(base) {
   await page.goto(`${base}/`);
 
   // ---- (1) the first regulator prepares a run ----
+  // `psl demo` ends its payment history with a run prepared by this regulator and not yet
+  // released; while it is open no other run may be prepared, and the page says so.
   await logInAs(page, "regulator");
+  const me = await apiJson(page, "/me");
   await mainNav(page).getByRole("link", { name: "Payments", exact: true }).click();
   await heading(page, "Payment runs").waitFor();
   const today = new Date().toISOString().slice(0, 10);
   assert.equal(await page.getByLabel("Pay everything due up to").inputValue(), today, "the run date starts at today");
+  const open = (await apiJson(page, "/payment-runs?limit=5")).items.find((run) => run.status !== "released");
   await page.getByRole("button", { name: "Prepare run" }).click();
-  const runHeading = await eventually("the prepared run's page", async () => {
-    const alert = (await page.locator("#prepare-error").textContent().catch(() => "")) ?? "";
-    if (alert.trim() !== "") throw new Error(`preparing the run failed: ${alert.trim()}`);
-    const text = (await heading(page, /^Payment run [0-9]+$/).textContent({ timeout: 200 }).catch(() => null)) ?? "";
-    return text.trim();
-  });
-  const runId = Number(runHeading.replace("Payment run ", ""));
-  log(`prepared run ${runId}`);
-  await page.getByText(`Run ${runId} prepared`).waitFor();
+  let runId;
+  if (open) {
+    const refused = await eventually("the open run's refusal", async () => cellText(page.locator("#run-as-of-error, #prepare-error.message-error").first()).catch(() => ""));
+    assert.match(refused, new RegExp(`payment run ${open.id}\\b.*still open`), "preparing while a run is open is refused with the server's reason");
+    log(`open demo run ${open.id}: ${refused}`);
+    runId = open.id;
+    await page.locator(`table.runs-table tr[data-run-id="${runId}"]`).getByRole("link", { name: `Run ${runId}` }).click();
+    await heading(page, `Payment run ${runId}`).waitFor();
+  } else {
+    const runHeading = await eventually("the prepared run's page", async () => {
+      const alert = (await page.locator("#run-as-of-error, #prepare-error.message-error").first().textContent({ timeout: 200 }).catch(() => "")) ?? "";
+      if (alert.trim() !== "") throw new Error(`preparing the run failed: ${alert.trim()}`);
+      const text = (await heading(page, /^Payment run [0-9]+$/).textContent({ timeout: 200 }).catch(() => null)) ?? "";
+      return text.trim();
+    });
+    runId = Number(runHeading.replace("Payment run ", ""));
+    await page.getByText(`Run ${runId} prepared`).waitFor();
+    log(`prepared run ${runId}`);
+  }
   const prepared = await apiJson(page, `/payment-runs/${runId}`);
   assert.equal(prepared.status, "prepared");
+  assert.equal(prepared.prepared_by_user_id, me.user_id, "the run was prepared by this regulator");
   assert.ok(prepared.line_count > 0, `the demo has payments due (run ${runId} has ${prepared.line_count} lines)`);
   assert.equal(await cellText(main(page).locator(".run-total")), pounds(prepared.total_pence), "the run total is the server's");
   assert.ok(prepared.providers.some((p) => p.provider_name === DEMO_PROVIDER), "the demo provider has money due in the run");
@@ -143,6 +158,24 @@ async function scenario(base) {
   assert.equal(await page.locator(".money-chart .money-group").count(), released.providers.length, "one chart group per provider");
   assert.equal(await page.getByRole("button", { name: "Release", exact: true }).count(), 0, "a released run offers no release");
   await screenshot(page, "run-released");
+
+  // With the run released, a new one may be prepared: the form's success path.
+  await page.getByRole("link", { name: "Back to the payment runs" }).click();
+  await heading(page, "Payment runs").waitFor();
+  await page.getByRole("button", { name: "Prepare run" }).click();
+  const nextHeading = await eventually("the next run's page", async () => {
+    const alert = (await page.locator("#run-as-of-error, #prepare-error.message-error").first().textContent({ timeout: 200 }).catch(() => "")) ?? "";
+    if (alert.trim() !== "") throw new Error(`preparing the next run failed: ${alert.trim()}`);
+    return ((await heading(page, /^Payment run [0-9]+$/).textContent({ timeout: 200 }).catch(() => null)) ?? "").trim();
+  });
+  const nextId = Number(nextHeading.replace("Payment run ", ""));
+  assert.ok(nextId > runId, "a new run");
+  await page.getByText(`Run ${nextId} prepared`).waitFor();
+  const next = await apiJson(page, `/payment-runs/${nextId}`);
+  assert.equal(await cellText(main(page).locator(".run-total")), pounds(next.total_pence));
+  log(`prepared run ${nextId}: ${next.line_count} new lines`);
+  await page.goto(`${base}/#/payments/${runId}`);
+  await heading(page, `Payment run ${runId}`).waitFor();
 
   // The regulator can read any provider's statement from the run.
   const demoSummary = released.providers.find((p) => p.provider_name === DEMO_PROVIDER);

@@ -158,7 +158,14 @@ export function listBudgets(from: string, to: string, signal?: AbortSignal): Pro
   return request("GET", text === "" ? "/budgets" : `/budgets?${text}`, { signal });
 }
 
-export function setBudget(body: NewBudget): Promise<Budget> {
+/** The envelope as stored (the spend figures come with the next list). */
+export interface Envelope extends NewBudget {
+  id: number;
+  set_by_user_id: number | null;
+  set_at: string;
+}
+
+export function setBudget(body: NewBudget): Promise<Envelope> {
   return request("POST", "/budgets", { body });
 }
 

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { formatBasisPoints, formatPence, type Names } from "../journey";
 import { formatDate } from "../licensing";
 import type { PageProps } from "../nav";
-import { formatMonth, listBudgets, parsePounds, setBudget, type Budget, type BudgetReply } from "../payments";
+import { formatMonth, listBudgets, parsePounds, setBudget, type Budget, type BudgetReply, type Envelope } from "../payments";
 import { ErrorMessage, PageHeading } from "./common";
 import { Notice, useNames } from "./journey-common";
 import { asApiError, describedBy, FieldError } from "./licensing-common";
@@ -252,7 +252,7 @@ function EnvelopeForm({
   onSaved,
 }: {
   endResults: { id: string; name: string }[];
-  onSaved: (budget: Budget) => void;
+  onSaved: (budget: Envelope) => void;
 }) {
   const year = new Date().getUTCFullYear();
   const [endResult, setEndResult] = useState("");
