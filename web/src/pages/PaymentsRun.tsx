@@ -15,7 +15,7 @@ import { asApiError, ConfirmStep, SummaryList } from "./licensing-common";
 import { MoneyBars, SERIES } from "./PaymentsChart";
 
 export function RunStatusBadge({ status }: { status: string }) {
-  return <span class={`status-badge run-status run-${status}`}>{runStatusLabel(status)}</span>;
+  return <span class={`status-badge run-status run-status-${status}`}>{runStatusLabel(status)}</span>;
 }
 
 function sum(providers: ProviderSummary[], pick: (p: ProviderSummary) => number): number {
@@ -229,7 +229,7 @@ function ProvidersTable({ runId, providers }: { runId: number; providers: Provid
                 {money(p.paid_pence, "Paid", "provider-paid")}
                 {money(p.shortfall_pence, "Shortfall")}
                 <td data-label="Status">
-                  <span class={`status-badge run-status run-${p.status}`}>{runStatusLabel(p.status)}</span>
+                  <span class={`status-badge run-status run-status-${p.status}`}>{runStatusLabel(p.status)}</span>
                 </td>
               </tr>
             ))}

@@ -103,7 +103,7 @@ function StatementList({ providerId }: { providerId: number }) {
                   {formatPence(s.shortfall_pence)}
                 </td>
                 <td data-label="Status">
-                  <span class={`status-badge run-status run-${s.status}`}>{runStatusLabel(s.status)}</span>
+                  <span class={`status-badge run-status run-status-${s.status}`}>{runStatusLabel(s.status)}</span>
                 </td>
               </tr>
             ))}
