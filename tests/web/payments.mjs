@@ -205,8 +205,9 @@ async function scenario(base) {
   const own = (await apiJson(page, `/providers/${providerId}/statements`)).items;
   assert.ok(own.length > 0, "the demo provider has statements");
   const newest = own.reduce((a, b) => (b.run_id > a.run_id ? b : a));
-  assert.equal(await page.locator("table.statements-table tbody tr[data-run-id]").count(), own.length, "one row per statement");
   const statementRow = page.locator(`table.statements-table tr[data-run-id="${newest.run_id}"]`);
+  await statementRow.waitFor();
+  assert.equal(await page.locator("table.statements-table tbody tr[data-run-id]").count(), own.length, "one row per statement");
   assert.equal(await cellText(statementRow.locator("td[data-label='Paid']")), pounds(newest.paid_pence));
   await statementRow.getByRole("link", { name: `Run ${newest.run_id}` }).click();
   await heading(page, `Statement: ${DEMO_PROVIDER}, run ${newest.run_id}`).waitFor();
@@ -268,7 +269,7 @@ async function scenario(base) {
   await page.locator(".money-columns svg[role='img']").waitFor();
   assert.ok((await page.locator(".money-columns g[data-column]").count()) > 0, "a column per month");
   await page.getByLabel("Envelope", { exact: true }).selectOption(String(mine.id));
-  assert.equal(await page.locator("table.budget-months tbody tr").count(), mine.months.length, "the chosen envelope's months");
+  await eventually("the chosen envelope's months", async () => (await page.locator("table.budget-months tbody tr").count()) === mine.months.length);
   await screenshot(page, "budget");
   await logOut(page);
 
